@@ -1,0 +1,3 @@
+"""budget-etl: Chinese public-budget disclosures -> a PostgreSQL star schema."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,45 @@
+"""One settings object, read from the environment (and a .env file) when needed.
+
+    DATABASE_URL              a PostgreSQL server to use; unset -> the embedded server
+    BUDGET_ETL_DATA_DIR       where the embedded server keeps its data (default: .budget-etl)
+    BUDGET_ETL_BATCH_SIZE     documents per extraction task (default: 50)
+    BUDGET_ETL_SCHEDULE_CRON  the nightly schedule of `budget-etl serve` (default: 0 2 * * *)
+    BUDGET_ETL_TIMEZONE       its time zone (default: Asia/Shanghai)
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+from pydantic import AliasChoices, Field, SecretStr, field_validator
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="BUDGET_ETL_", env_file=".env", extra="ignore")
+
+    database_url: SecretStr | None = Field(
+        default=None, validation_alias=AliasChoices("DATABASE_URL", "BUDGET_ETL_DATABASE_URL")
+    )
+    """postgresql://user:password@host:port/dbname; unset: the embedded server under data_dir."""
+    data_dir: Path = Path(".budget-etl")
+    batch_size: int = Field(default=50, ge=1, le=10_000)
+    schedule_cron: str = "0 2 * * *"
+    timezone: str = "Asia/Shanghai"
+    lock_wait_seconds: float = Field(default=0, ge=0)
+    """How long an ingest run waits for another run's lock before it gives up (0: not at all)."""
+
+    @field_validator("database_url")
+    @classmethod
+    def _postgres_only(cls, value: SecretStr | None) -> SecretStr | None:
+        if value is None or not value.get_secret_value().strip():
+            return None
+        if not value.get_secret_value().startswith(("postgresql", "postgres://")):
+            raise ValueError("DATABASE_URL must be a PostgreSQL URL, e.g. postgresql://user@host:5432/dbname")
+        return value
+
+
+@cache
+def get_settings() -> Settings:
+    return Settings()

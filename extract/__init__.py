@@ -1,0 +1,1 @@
+"""Extract: report files -> typed records with their evidence."""

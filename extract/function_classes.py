@@ -1,0 +1,255 @@
+"""Expenditure by functional class (支出功能分类): 类 figures with their share, 款/项 figures.
+
+类 figures come from the structure sentence and lists (labelled statements):
+    一般公共服务支出（类）支出415.41万元，占79%；社会保障和就业（类）支出45.96万元，占9%
+    1.一般公共服务支出353.85万元，主要用于人员工资福利…           (budget report)
+款/项 figures come from the detail lines, where the 款 carries over to the following 项:
+    1.一般公共服务支出（类）人大事务（款）行政运行: 支出决算为277.83万元，完成预算100%；
+      一般行政管理事务（项）: 支出决算为93.38万元，完成预算90%；…
+    1.一般公共服务（201）政府办公厅（室）及相关机构事务（03）: 行政运行（01）支出决算为411.08万元
+A clause whose words are scrambled around its figure ("支行政单位离退休（01）出决算为18.94万元")
+is reported as garbled and yields no figure.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from extract import classification, numbers
+from extract.document import Document
+from extract.labelled import Alias, merge, statements
+from extract.records import Evidence, Finding, FunctionFigure
+from extract.sentences import Sentence, body_sentences, clauses
+from extract.units import unitless_finding
+
+# "（类）", "（款）", "（项）", "（201）", "（03）", "（2010301）"; "（室）" is part of a name.
+MARKER = re.compile(r"\((?P<marker>类|款|项|\d{2,7})\)")
+NUMBERING = re.compile(r"^\s*\d+\s*[.、]\s*")
+# What follows the last name: "行政运行: 支出决算为277.83万元，完成预算100%",
+# "一般行政管理事务54.58万元", ": 支出决算为93.38万元"
+TAIL = re.compile(
+    rf"""
+    ^\s*[:：]?\s*
+    (?P<name>[^\d:：,，;]*?)
+    \s*[:：]?\s*
+    (?:支出决算(?:数)?为|决算(?:数)?为|支出决算|支出为|支出|为)?
+    \s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|亿元|元|万)?
+    (?![\d年%])
+    """,
+    re.VERBOSE,
+)
+YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
+
+
+@dataclass
+class Context:
+    """The 类 and 款 a paragraph has named so far."""
+
+    lei: tuple[str, str | None] | None = None
+    kuan: tuple[str, str | None] | None = None
+    findings: list[Finding] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class Piece:
+    name: str
+    marker: str | None
+
+
+def extract_function_classes(document: Document) -> tuple[list[FunctionFigure], list[Finding]]:
+    sentences = list(body_sentences(document))
+    lei_rows, findings = lei_figures(sentences)
+    detail_rows: list[FunctionFigure] = []
+    for sentence in sentences:
+        if MARKER.search(sentence.text) and YUAN_FIGURE.search(sentence.text):
+            rows, found = detail_figures(sentence)
+            detail_rows.extend(rows)
+            findings.extend(found)
+    return lei_rows + detail_rows, findings
+
+
+def lei_aliases() -> list[Alias]:
+    aliases = []
+    for name, code in classification.lei_names():
+        aliases.append(Alias(code, name, name))
+        aliases.append(Alias(code, name, f"{name}(类)"))
+    return aliases
+
+
+def lei_figures(sentences: list[Sentence]) -> tuple[list[FunctionFigure], list[Finding]]:
+    found = statements(sentences, lei_aliases(), skip_listed=False)
+    merged, findings = merge(found, "expenditure_by_function")
+    rows = []
+    for row in merged:
+        values = row.values
+        if values.get("amount_yuan") is None and values.get("amount_unitless") is not None:
+            findings.append(unitless_finding(row.label, values["amount_unitless"], row.first_evidence))
+        if values.get("amount_yuan") is None and values.get("share_pct") is None:
+            continue
+        rows.append(
+            FunctionFigure(
+                class_level="类",
+                class_name=row.label,
+                amount_yuan=values.get("amount_yuan"),
+                evidence=row.joined_evidence(),
+                class_code=row.code,
+                share_pct=values.get("share_pct"),
+                completion_pct=values.get("completion_pct"),
+            )
+        )
+    return rows, findings
+
+
+def split_pieces(clause: str) -> tuple[list[Piece], str]:
+    text = NUMBERING.sub("", clause)
+    pieces, position = [], 0
+    for match in MARKER.finditer(text):
+        name = re.split(r"[:：,，]", text[position : match.start()])[-1].strip()
+        pieces.append(Piece(name, match["marker"]))
+        position = match.end()
+    return pieces, text[position:]
+
+
+def is_lei(piece: Piece) -> bool:
+    marker = piece.marker or ""
+    return marker == "类" or (marker.isdigit() and len(marker) == 3) or (
+        classification.lookup(piece.name, None) is not None
+    )
+
+
+def detail_figures(sentence: Sentence) -> tuple[list[FunctionFigure], list[Finding]]:
+    context = Context()
+    rows = []
+    for clause in clauses(sentence.text):
+        row = detail_clause(clause, sentence, context)
+        if row is not None:
+            rows.append(row)
+    return rows, context.findings
+
+
+def detail_clause(clause: str, sentence: Sentence, context: Context) -> FunctionFigure | None:
+    pieces, tail = split_pieces(clause)
+    match = TAIL.match(tail)
+    scrambled = bool(match and match["name"] and pieces and pieces[-1].marker and is_xiang_marker(pieces[-1]))
+    if not pieces and (match is None or context.kuan is None or names_a_lei(match["name"])):
+        return None
+    if match and match["name"] and not scrambled:
+        pieces.append(Piece(match["name"].strip(), None))
+    levels = assign_levels(pieces, context, sentence)
+    if levels is None:
+        return garbled(clause, sentence, context) if YUAN_FIGURE.search(clause) else None
+    xiang = None
+    for piece, level in zip(pieces, levels):
+        code = resolve_code(piece, level, context, sentence)
+        if level == "类":
+            context.lei, context.kuan = (piece.name, code), None
+        elif level == "款":
+            context.kuan = (piece.name, code)
+        else:
+            xiang = (piece.name, code)
+    if scrambled:
+        return garbled(clause, sentence, context)
+    if xiang is None or match is None:
+        return None
+    return detail_row(match, clause, sentence, context, xiang)
+
+
+def names_a_lei(name: str) -> bool:
+    """"农林水" + "支出0.06万元": a 类 figure in a structure sentence, read by lei_figures."""
+    return classification.lookup(name, None) is not None or classification.lookup(f"{name}支出", None) is not None
+
+
+def is_xiang_marker(piece: Piece) -> bool:
+    """A marker that closes a 项 name: （项） or a printed 2-digit code after a 款."""
+    return piece.marker == "项" or (piece.marker.isdigit() and not is_lei(piece))
+
+
+def assign_levels(pieces: list[Piece], context: Context, sentence: Sentence) -> list[str] | None:
+    """Levels by position: a clause that opens with a 类 reads 类/款/项; otherwise 款/项 or 项."""
+    if is_lei(pieces[0]):
+        if len(pieces) > 3:
+            return None
+        levels = ["类", "款", "项"][: len(pieces)]
+        for piece, level in zip(pieces[1:], levels[1:]):
+            if piece.marker in ("类", "款", "项") and piece.marker != level:
+                context.findings.append(
+                    Finding(
+                        "function_marker_inconsistent",
+                        "info",
+                        f"{piece.name} is marked （{piece.marker}） where its position makes it a {level}",
+                        sentence.evidence,
+                    )
+                )
+        return levels
+    if len(pieces) > 2 or context.lei is None or (len(pieces) == 1 and context.kuan is None):
+        return None
+    return ["款", "项"][-len(pieces) :]
+
+
+def resolve_code(piece: Piece, level: str, context: Context, sentence: Sentence) -> str | None:
+    """Printed code (full, or relative to the parent's) first; else the name within its parent."""
+    parent = None if level == "类" else (context.lei[1] if level == "款" else context.kuan[1])
+    marker = piece.marker or ""
+    if marker.isdigit():
+        if len(marker) == classification.LEVELS[level]:
+            return marker
+        if len(marker) == 2 and parent is not None:
+            return parent + marker
+    if level != "类" and parent is None:
+        return None
+    code = classification.lookup(piece.name, parent)
+    if code is None:
+        context.findings.append(
+            Finding(
+                "function_class_unknown",
+                "warning",
+                f"{level} {piece.name} is not in the functional classification list; it gets no code",
+                sentence.evidence,
+            )
+        )
+    return code
+
+
+def detail_row(
+    match: re.Match[str],
+    clause: str,
+    sentence: Sentence,
+    context: Context,
+    xiang: tuple[str, str | None],
+) -> FunctionFigure | None:
+    amount = numbers.to_yuan(match["number"], match["unit"])
+    if amount is None:
+        context.findings.append(unitless_finding(xiang[0], match["number"], sentence.evidence))
+    return FunctionFigure(
+        class_level="项",
+        class_name=context.lei[0],
+        kuan_name=context.kuan[0],
+        xiang_name=xiang[0],
+        amount_yuan=amount,
+        evidence=Evidence(sentence.line.number, clause_evidence(sentence, clause)),
+        class_code=xiang[1],
+        completion_pct=numbers.first_completion(clause),
+    )
+
+
+def clause_evidence(sentence: Sentence, clause: str) -> str:
+    """The original text of one clause of the sentence (the whole sentence if it can't be cut)."""
+    raw_clauses = re.split(r"[;；]", sentence.raw)
+    normal = clauses(sentence.text)
+    if len(raw_clauses) == len(normal) and clause in normal:
+        return raw_clauses[normal.index(clause)].strip()
+    return sentence.raw.strip()
+
+
+def garbled(clause: str, sentence: Sentence, context: Context) -> None:
+    context.findings.append(
+        Finding(
+            "function_line_garbled",
+            "warning",
+            f"cannot read a functional class figure with confidence from: {clause.strip()}",
+            Evidence(sentence.line.number, clause_evidence(sentence, clause)),
+        )
+    )
+    return None

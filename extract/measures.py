@@ -1,0 +1,125 @@
+"""The measures a clause states about the label it starts with.
+
+A *segment* is the text that follows a label (an item, a 三公 category, a class name) up to the
+next label of its family. From it we read, when stated: the amount, the budget beside it, the
+share, the completion rate, the change on the prior year, and counts (批次, 人次, 团组, 辆).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract import numbers
+
+# The amount that directly follows a label: "收、支总计538.25万元", "支出决算为0.50万元",
+# "预算数0.5万元", "财政拨款支出决算为0.6万元". The gap before it holds no digit and no
+# clause break, so "支出决算比2019年减少…" never yields 2019 as an amount.
+LEADING_AMOUNT = re.compile(
+    rf"""
+    ^(?P<gap>[^\d,;。:、()%]{{0,14}}?)
+    (?P<number>{numbers.NUMBER})
+    \s*(?P<unit>万元|亿元|千元|元|万)?
+    (?P<after>.?)
+    """,
+    re.VERBOSE,
+)
+# Words that cannot sit between a label and its own amount.
+FOREIGN_GAP = re.compile(r"比|较|与|增|减|占|其中|包括|下降|上升|完成|执行|结转|年初预算|全年预算|安排.*?购置")
+# A segment ends where a list of other figures begins.
+# A segment that opens with "(" continues a longer name ("社会保障和就业(208)抚恤(08)…"): no figure.
+SEGMENT_END = re.compile(r"[:：(]|其中|主要用于|主要包括|包括|具体")
+# "共计支出0.50万元" (reception detail, after the counts)
+TOTAL_SPENT = re.compile(rf"共计支出\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元|万)")
+# "年初预算为0.95万元", "全年预算数28.4万元", "预算数为5万元"
+BUDGET = re.compile(
+    rf"(?:年初预算|全年预算|预算)(?:数)?(?:为)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元|万)"
+)
+# A prior-year reference must stand in the segment before a change is read as one.
+PRIOR_YEAR = re.compile(r"(?:与|比|较)\s*(?:\d{4}\s*年|上年|去年|上一年)|同比")
+# "团组0次", "0个团组"
+GROUPS = re.compile(r"团组\s*(?P<n>\d+)\s*(?:次|个)|(?P<m>\d+)\s*个团组")
+# "4批次", "外事接待0批次"
+BATCHES = re.compile(r"(?P<n>\d+)\s*批次?(?!准)")
+# "50人次", "出国(境)0人", "0人"
+PERSONS = re.compile(r"(?P<n>\d+)\s*人(?:次)?")
+# "购置公务用车0辆", "现有公务用车0辆"
+VEHICLES = re.compile(r"(?P<n>\d+)\s*辆")
+NOT_AN_AMOUNT_AFTER = frozenset("年月日次个人批辆%项件名条篇期")
+
+
+@dataclass(frozen=True)
+class Measures:
+    amount_yuan: Decimal | None = None
+    amount_unitless: str | None = None
+    """The number printed without a unit, when that is all there is (never converted)."""
+    budget_yuan: Decimal | None = None
+    share_pct: Decimal | None = None
+    completion_pct: Decimal | None = None
+    prior_year_change_yuan: Decimal | None = None
+    prior_year_change_pct: Decimal | None = None
+    groups: int | None = None
+    persons: int | None = None
+    batches: int | None = None
+    vehicles: int | None = None
+
+    def is_empty(self) -> bool:
+        return all(value is None for value in self.__dict__.values())
+
+
+def leading_amount(segment: str) -> tuple[Decimal | None, str | None]:
+    """(amount in yuan, unitless number) of the figure right after the label."""
+    match = LEADING_AMOUNT.match(segment)
+    if not match or FOREIGN_GAP.search(match["gap"]):
+        return None, None
+    if match["unit"] is None:
+        if match["after"] and match["after"] in NOT_AN_AMOUNT_AFTER:
+            return None, None
+        return None, match["number"]
+    return numbers.to_yuan(match["number"], match["unit"]), None
+
+
+def _count(pattern: re.Pattern[str], text: str) -> int | None:
+    match = pattern.search(text)
+    if not match:
+        return None
+    return int(next(value for value in match.groups() if value is not None))
+
+
+def read_measures(segment: str, context: str, *, counts: bool = False) -> Measures:
+    """Measures of ``segment`` (the text after a label); ``context`` is its whole clause."""
+    end = SEGMENT_END.search(segment)
+    if end and end.start() > 0:
+        segment = segment[: end.start()]
+    elif end:
+        return Measures()
+    amount, unitless = leading_amount(segment)
+    if amount is None and unitless is None:
+        total = TOTAL_SPENT.search(segment)
+        if total:
+            amount = numbers.to_yuan(total["number"], total["unit"])
+    budget = BUDGET.search(segment)
+    change, change_pct = (None, None)
+    if PRIOR_YEAR.search(context):
+        change, change_pct = numbers.first_change(segment)
+    measures = Measures(
+        amount_yuan=amount,
+        amount_unitless=unitless,
+        budget_yuan=numbers.to_yuan(budget["number"], budget["unit"]) if budget else None,
+        share_pct=numbers.first_share(segment),
+        completion_pct=numbers.first_completion(segment),
+        prior_year_change_yuan=change,
+        prior_year_change_pct=change_pct,
+    )
+    if counts:
+        measures = Measures(
+            **{
+                **measures.__dict__,
+                "groups": _count(GROUPS, segment),
+                "batches": _count(BATCHES, segment),
+                "persons": _count(PERSONS, segment),
+                "vehicles": _count(VEHICLES, segment),
+            }
+        )
+    return measures

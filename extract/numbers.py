@@ -1,0 +1,105 @@
+"""Numbers as the reports print them: amounts with 万元 / 元, percentages, signed changes.
+
+All patterns work on NFKC-normalised text (full-width digits and punctuation already ASCII).
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+MAPS = Path(__file__).with_name("maps")
+
+NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+
+# "277.83万元", "0.5 万元", "449.63元", "48.8" (no unit), "12,345.6万元"
+AMOUNT = re.compile(
+    rf"""
+    (?P<number>{NUMBER})
+    \s*
+    (?P<unit>万元|亿元|千元|元|万)?
+    """,
+    re.VERBOSE,
+)
+
+# "占79%", "占本年支出合计的100%", "占政府采购支出总额的0%", "占总收入98%"
+SHARE = re.compile(r"占[^,;。%\d]{0,20}?(?P<pct>\d+(?:\.\d+)?)\s*%", re.VERBOSE)
+
+# "完成预算100%", "完成预算的97%", "完成预算100 %", "执行率100%", "完成进度100%"
+COMPLETION = re.compile(
+    r"(?:完成(?:年初)?预算(?:的)?|预算完成率(?:为)?|执行率(?:为)?|完成率(?:为)?)\s*(?P<pct>\d+(?:\.\d+)?)\s*%"
+)
+
+# "减少4.89万元，下降1%", "增加329.81万元，增长58.46%", "减少0.01万元,下降2%"
+CHANGE = re.compile(
+    rf"""
+    (?P<dir>增加|减少|增长|下降|上升|降低)
+    (?P<number>{NUMBER})\s*(?P<unit>万元|亿元|元|万)
+    (?:\s*[,，]?\s*(?P<pdir>增长|下降|上升|降低|减少|增加)\s*(?P<pct>\d+(?:\.\d+)?)\s*%)?
+    """,
+    re.VERBOSE,
+)
+
+# "增长8%" with no amount beside it
+PCT_CHANGE = re.compile(r"(?P<dir>增长|下降|上升|降低)\s*(?P<pct>\d+(?:\.\d+)?)\s*%")
+
+# "与2019年一样", "与2019年持平", "与2019年均为0万元", "较2021年预算相同", "维持不变"
+UNCHANGED = re.compile(r"(?:一样|持平|相同|维持不变|保持不变|与\d{4}年(?:支出)?均为)")
+
+NEGATIVE_WORDS = frozenset({"减少", "下降", "降低"})
+
+
+@cache
+def unit_factors() -> dict[str, Decimal]:
+    """Unit word -> factor to yuan, from maps/units.csv."""
+    with open(MAPS / "units.csv", encoding="utf-8") as handle:
+        return {row["unit"]: Decimal(row["yuan_factor"]) for row in csv.DictReader(handle)}
+
+
+def to_decimal(number: str) -> Decimal:
+    return Decimal(number.replace(",", ""))
+
+
+def to_yuan(number: str, unit: str | None) -> Decimal | None:
+    """The amount in yuan, or None when the unit is unknown (never assumed here)."""
+    if unit is None:
+        return None
+    factor = unit_factors().get(unit)
+    if factor is None:
+        return None
+    return (to_decimal(number) * factor).quantize(Decimal("0.01"))
+
+
+def signed(direction: str, value: Decimal) -> Decimal:
+    return -value if direction in NEGATIVE_WORDS else value
+
+
+def first_share(text: str) -> Decimal | None:
+    match = SHARE.search(text)
+    return Decimal(match["pct"]) if match else None
+
+
+def first_completion(text: str) -> Decimal | None:
+    match = COMPLETION.search(text)
+    return Decimal(match["pct"]) if match else None
+
+
+def first_change(text: str) -> tuple[Decimal | None, Decimal | None]:
+    """(change in yuan, change in %) of the first change phrase; (0, 0) for 持平 / 一样."""
+    match = CHANGE.search(text)
+    if match:
+        amount = to_yuan(match["number"], match["unit"])
+        amount = signed(match["dir"], amount) if amount is not None else None
+        pct = None
+        if match["pct"] is not None:
+            pct = signed(match["pdir"], Decimal(match["pct"]))
+        return amount, pct
+    match = PCT_CHANGE.search(text)
+    if match:
+        return None, signed(match["dir"], Decimal(match["pct"]))
+    if UNCHANGED.search(text):
+        return Decimal("0.00"), None
+    return None, None

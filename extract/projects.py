@@ -1,0 +1,236 @@
+"""Projects with their budget, executed amount and completion rate.
+
+Sources, each a template phrase:
+    (1)人代会经费项目绩效目标完成情况综述。项目全年预算数28.4万元，执行数为27.49万元，完成预算的97%。
+    政策研究咨询项目绩效目标按质按量已完成，全年预算数为28.41万元，执行数为28.41万元，完成预算的100%
+    涉及项目资金共计85.2万元，其中，人大业务项目48.8万元、在线监督建设项目8万元…   (budget report)
+    目标3：会议费126万元，…                                                       (self-evaluation)
+    （三）人大会议经费 … 截至2021年12月底，项目资金支出合计126万元。              (self-evaluation)
+    组织对8个项目（人代会经费27.49万元；人大业务经费48.8；…）开展了预算事前绩效评估  (names only)
+and the 预算数 / 执行数 cells of a single-project performance table (extract.tables).
+The same project named twice ("在线监督项目", "在线监督经费") is one project: see project_key.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from decimal import Decimal
+
+from extract import numbers
+from extract.document import Document, Line
+from extract.records import Evidence, Finding, ProjectFigure
+from extract.sections import TOP_HEADING
+from extract.sentences import is_chart_debris
+from extract.tables import PerformanceTable
+
+NUM = numbers.NUMBER
+UNIT = r"万元|元|万"
+
+# "(1)人代会经费项目绩效目标完成情况综述。项目全年预算数28.4万元，执行数为27.49万元，完成预算的97%"
+EXECUTION = re.compile(
+    rf"""
+    (?:^|[;。])\s*(?:\(\d+\)|\d+[.、])?\s*
+    (?P<name>[^,;:。()]{{2,40}}?)项目绩效目标
+    [^;]*?全年预算数(?:为)?\s*(?P<budget>{NUM})\s*(?P<bunit>{UNIT})?
+    \s*[,]\s*执行(?:预算)?数(?:为)?\s*(?P<executed>{NUM})\s*(?P<eunit>{UNIT})?
+    (?:\s*[,]\s*完成预算的?\s*(?P<pct>{NUM})\s*%)?
+    """,
+    re.VERBOSE,
+)
+# "共计85.2万元，其中，人大业务项目48.8万元、在线监督建设项目8万元、人代会会议项目28.4万元"
+LISTED_TOTAL = re.compile(rf"项目资金共计\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})[^。]*?其中")
+LISTED = re.compile(rf"(?:^|[、,:;])(?P<name>[^、,:;\d]{{2,30}}?项目)\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})")
+# "目标3：会议费126万元，按标准足额保障…"
+GOAL = re.compile(rf"^目标\s*\d+\s*[:：]\s*(?P<name>[^,;:\d]{{2,30}}?)\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})")
+# "（三）人大会议经费" (a section heading that is a project name)
+SECTION = re.compile(r"^\([一二三四五六七八九十]+\)\s*(?P<name>[^,;:。()]{2,30})$")
+# "项目资金支出合计126万元"
+SECTION_SPENT = re.compile(rf"项目资金支出合计\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})")
+# "组织对8个项目（人代会经费27.49万元；人大业务经费48.8；…）开展了预算事前绩效评估"
+NAMED_LIST = re.compile(r"对\d+个项目\((?P<items>[^)]+)\)")
+TRAILING_FIGURE = re.compile(rf"\s*{NUM}\s*(?:{UNIT})?\s*$")
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    evidence: Evidence
+    priority: int
+    """Which name to show when several name one project: 0 table cell, 1 list, 2 sentence."""
+    budget_yuan: Decimal | None = None
+    executed_yuan: Decimal | None = None
+    completion_pct: Decimal | None = None
+
+
+def project_key(name: str) -> str:
+    """在线监督项目 / 在线监督经费 -> 在线监督; 纪检监察专项工作项目 / 纪检监察工作经费 -> 纪检监察工作."""
+    key = re.sub(r"[\s“”\"'‘’]", "", name)
+    for suffix in ("支出", "项目", "经费", "项目"):
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            key = key[: -len(suffix)]
+    return key.replace("专项", "")
+
+
+def display_name(name: str) -> str:
+    """The name without quotes, a trailing 项目, or the 支出 of "…经费支出" (spending of it)."""
+    name = re.sub(r"[“”\"]", "", name).strip()
+    if name.endswith("经费支出"):
+        name = name[: -len("支出")]
+    return name[: -len("项目")] if name.endswith("项目") and len(name) > 3 else name
+
+
+def yuan(number: str | None, unit: str | None, default_unit: str | None = None) -> Decimal | None:
+    if number is None:
+        return None
+    return numbers.to_yuan(number, unit or default_unit)
+
+
+def body_lines(document: Document) -> Iterable[Line]:
+    return (line for line in document.lines if not line.is_cell and line.text and not is_chart_debris(line))
+
+
+def execution_mentions(lines: Iterable[Line]) -> list[Mention]:
+    found = []
+    for line in lines:
+        for match in EXECUTION.finditer(line.text):
+            found.append(
+                Mention(
+                    display_name(match["name"]),
+                    Evidence(line.number, line.raw.strip()),
+                    2,
+                    budget_yuan=yuan(match["budget"], match["bunit"]),
+                    executed_yuan=yuan(match["executed"], match["eunit"]),
+                    completion_pct=Decimal(match["pct"]) if match["pct"] else None,
+                )
+            )
+    return found
+
+
+def listed_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention], list[Finding]]:
+    """A budget report's list of projects with their amounts, checked against its stated total."""
+    found, findings = [], []
+    for line in lines:
+        total = LISTED_TOTAL.search(line.text)
+        if not total:
+            continue
+        listed = list(LISTED.finditer(line.text[total.end() :]))
+        evidence = Evidence(line.number, line.raw.strip())
+        amounts = [yuan(m["number"], m["unit"]) for m in listed]
+        for match, amount in zip(listed, amounts):
+            measure = "budget_yuan" if phase == "budget" else "executed_yuan"
+            found.append(Mention(display_name(match["name"]), evidence, 1, **{measure: amount}))
+        stated = yuan(total["number"], total["unit"])
+        if listed and None not in amounts and stated is not None and sum(amounts) != stated:
+            findings.append(
+                Finding(
+                    "sum_mismatch",
+                    "error",
+                    f"the listed projects add up to {sum(amounts)} yuan, the stated total is {stated} yuan",
+                    evidence,
+                    expected_value=stated,
+                    actual_value=sum(amounts),
+                )
+            )
+    return found, findings
+
+
+def goal_mentions(lines: Iterable[Line]) -> list[Mention]:
+    found = []
+    for line in lines:
+        match = GOAL.match(line.text)
+        if match:
+            evidence = Evidence(line.number, line.raw.strip())
+            found.append(Mention(match["name"], evidence, 2, budget_yuan=yuan(match["number"], match["unit"])))
+    return found
+
+
+def section_mentions(lines: list[Line]) -> list[Mention]:
+    """A "（三）NAME" heading followed, before the next heading, by 项目资金支出合计X万元."""
+    found = []
+    for index, line in enumerate(lines):
+        heading = SECTION.match(line.text)
+        if not heading:
+            continue
+        for later in lines[index + 1 : index + 12]:
+            if SECTION.match(later.text) or TOP_HEADING.match(later.text):
+                break
+            spent = SECTION_SPENT.search(later.text)
+            if spent:
+                evidence = Evidence(later.number, later.raw.strip())
+                amount = yuan(spent["number"], spent["unit"])
+                found.append(Mention(heading["name"], evidence, 2, executed_yuan=amount))
+                break
+    return found
+
+
+def named_list_mentions(lines: Iterable[Line]) -> list[Mention]:
+    """Names in "对8个项目（…）": their amounts are not read (budget or executed is not said)."""
+    found = []
+    for line in lines:
+        for match in NAMED_LIST.finditer(line.text):
+            for item in re.split(r"[;,、]", match["items"]):
+                name = display_name(TRAILING_FIGURE.sub("", item))
+                if len(name) >= 2:
+                    found.append(Mention(name, Evidence(line.number, line.raw.strip()), 1))
+    return found
+
+
+def table_mentions(tables: Iterable[PerformanceTable]) -> list[Mention]:
+    """Single-project tables only: a table covering several projects states their aggregate."""
+    found = []
+    for table in tables:
+        if len(table.project_names) == 1:
+            evidence = Evidence(table.budget_line or table.title_line, f"项目名称 {table.project_names[0]}")
+            found.append(
+                Mention(table.project_names[0], evidence, 0, budget_yuan=table.budget_yuan, executed_yuan=table.executed_yuan)
+            )
+    return found
+
+
+def merge_mentions(mentions: list[Mention]) -> tuple[list[ProjectFigure], list[Finding]]:
+    groups: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        groups.setdefault(project_key(mention.name), []).append(mention)
+    figures, findings = [], []
+    for group in groups.values():
+        shown = min(group, key=lambda m: m.priority)
+        values: dict[str, Decimal | None] = {}
+        for measure in ("budget_yuan", "executed_yuan", "completion_pct"):
+            stated = {getattr(m, measure) for m in group} - {None}
+            if len(stated) > 1:
+                findings.append(project_conflict(shown.name, measure, stated, group))
+            values[measure] = stated.pop() if len(stated) == 1 else None
+        evidence = Evidence(group[0].evidence.line_number, " … ".join(dict.fromkeys(m.evidence.text for m in group)))
+        figures.append(ProjectFigure(project=shown.name, evidence=evidence, **values))
+    return figures, findings
+
+
+def project_conflict(name: str, measure: str, stated: set[Decimal], group: list[Mention]) -> Finding:
+    values = sorted(stated)
+    return Finding(
+        "conflicting_statements",
+        "error",
+        f"project {name}: {measure} is stated as {', '.join(map(str, values))}; none is loaded",
+        group[0].evidence,
+        expected_value=values[0],
+        actual_value=values[-1],
+    )
+
+
+def extract_projects(
+    document: Document, phase: str, tables: list[PerformanceTable]
+) -> tuple[list[ProjectFigure], list[Finding]]:
+    lines = list(body_lines(document))
+    listed, findings = listed_mentions(lines, phase)
+    mentions = (
+        table_mentions(tables)
+        + listed
+        + named_list_mentions(lines)
+        + execution_mentions(lines)
+        + goal_mentions(lines)
+        + section_mentions(lines)
+    )
+    figures, conflicts = merge_mentions(sorted(mentions, key=lambda m: m.evidence.line_number))
+    return figures, findings + conflicts

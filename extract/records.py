@@ -1,0 +1,165 @@
+"""Typed records that extraction returns.
+
+Every record is frozen, carries its amounts as ``Decimal`` in yuan and keeps the evidence
+(line number and the original text) it was read from. Field names follow the column names of
+the ``mart`` views (see DESIGN.md), so a record turns into a contract row without renaming.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from decimal import Decimal
+from typing import Any
+
+PHASES = ("budget", "final", "self_evaluation")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    line_number: int
+    """1-based line number in the source file where the figure's sentence or table row starts."""
+    text: str
+    """The original text (not normalised) of that sentence or table row."""
+
+
+@dataclass(frozen=True)
+class DocumentInfo:
+    department: str | None
+    """Department name as the report itself prints it."""
+    region: str | None
+    """Region the department belongs to (省 / 市 / 区县 prefix of the name), when the text gives it."""
+    fiscal_year: int | None
+    phase: str | None
+    """One of PHASES."""
+    sha256: str
+    source_path: str
+    title: str | None = None
+    """The line the phase and year were read from."""
+
+
+@dataclass(frozen=True)
+class SummaryItem:
+    item: str
+    """Item code, e.g. ``expense_total`` (DESIGN.md lists them)."""
+    item_label: str
+    """The label as printed in the sentence, e.g. 本年支出合计."""
+    amount_yuan: Decimal | None
+    evidence: Evidence
+    budget_yuan: Decimal | None = None
+    share_pct: Decimal | None = None
+    completion_pct: Decimal | None = None
+    prior_year_change_yuan: Decimal | None = None
+    """Signed: 减少 / 下降 is negative."""
+    prior_year_change_pct: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ThreePublicFigure:
+    category: str
+    """Category code, e.g. ``official_reception``."""
+    category_label: str
+    amount_yuan: Decimal | None
+    evidence: Evidence
+    budget_yuan: Decimal | None = None
+    share_pct: Decimal | None = None
+    completion_pct: Decimal | None = None
+    prior_year_change_yuan: Decimal | None = None
+    prior_year_change_pct: Decimal | None = None
+    groups: int | None = None
+    """团组 (outbound delegations)."""
+    persons: int | None = None
+    """人 / 人次."""
+    batches: int | None = None
+    """批次 (reception batches)."""
+    vehicles: int | None = None
+    """车辆 / 辆."""
+
+
+@dataclass(frozen=True)
+class FunctionFigure:
+    class_level: str
+    """类, 款 or 项."""
+    class_name: str
+    """Name of the 类 (for every level)."""
+    amount_yuan: Decimal | None
+    evidence: Evidence
+    kuan_name: str | None = None
+    xiang_name: str | None = None
+    class_code: str | None = None
+    """Official code: printed in the report, else looked up by name; None when not found."""
+    budget_yuan: Decimal | None = None
+    completion_pct: Decimal | None = None
+    share_pct: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ProjectFigure:
+    project: str
+    evidence: Evidence
+    budget_yuan: Decimal | None = None
+    executed_yuan: Decimal | None = None
+    completion_pct: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class IndicatorRow:
+    project: str | None
+    level1: str | None
+    level2: str | None
+    level3: str | None
+    target: str | None
+    actual: str | None
+    evidence: Evidence
+    target_value: Decimal | None = None
+    actual_value: Decimal | None = None
+    unit: str | None = None
+    comparator: str | None = None
+    """One of >=, >, <=, <, = (from ≥, 大于, 以上, 不低于 ...)."""
+
+
+@dataclass(frozen=True)
+class Finding:
+    rule: str
+    """Rule id from transform/rules.csv."""
+    severity: str
+    """error, warning or info."""
+    message: str
+    evidence: Evidence | None = None
+    expected_value: Decimal | None = None
+    actual_value: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class ExtractedReport:
+    document: DocumentInfo
+    summary_items: tuple[SummaryItem, ...] = ()
+    three_public: tuple[ThreePublicFigure, ...] = ()
+    expenditure_by_function: tuple[FunctionFigure, ...] = ()
+    project_performance: tuple[ProjectFigure, ...] = ()
+    performance_indicators: tuple[IndicatorRow, ...] = ()
+    findings: tuple[Finding, ...] = field(default=())
+
+    def fact_count(self) -> int:
+        return (
+            len(self.summary_items)
+            + len(self.three_public)
+            + len(self.expenditure_by_function)
+            + len(self.project_performance)
+            + len(self.performance_indicators)
+        )
+
+
+def record_to_dict(record: Any) -> dict[str, Any]:
+    """A record as plain JSON-ready values: Decimals as strings, evidence flattened."""
+    raw = asdict(record)
+    evidence = raw.pop("evidence", None)
+    out: dict[str, Any] = {}
+    for key, value in raw.items():
+        out[key] = str(value) if isinstance(value, Decimal) else value
+    if evidence is not None:
+        out["line_number"] = evidence["line_number"]
+        out["evidence"] = evidence["text"]
+    elif "evidence" in (raw.keys() | {"evidence"}) and hasattr(record, "evidence"):
+        out["line_number"] = None
+        out["evidence"] = None
+    return out

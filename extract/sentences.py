@@ -1,0 +1,59 @@
+"""Sentences of the body text (table cells excluded), each with its line and original text.
+
+Chart images exported with the text leave OCR debris between paragraphs ("20194 20204",
+"544.00", "[image: image1.png]520"): lines without a single CJK character are never read as
+sentences, so no figure can come from them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from extract.document import Document, Line
+from extract.records import Evidence
+
+CJK = re.compile(r"[\u4e00-\u9fff]")
+SENTENCE_END = re.compile(r"(?<=。)")
+
+
+@dataclass(frozen=True)
+class Sentence:
+    line: Line
+    text: str
+    """Normalised text of the sentence."""
+    raw: str
+    """Original text of the sentence, for evidence."""
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.line.number, self.raw.strip())
+
+
+def is_chart_debris(line: Line) -> bool:
+    return not CJK.search(line.text) or line.text.startswith("[image:")
+
+
+def split_line(line: Line) -> list[Sentence]:
+    texts = [part for part in SENTENCE_END.split(line.text) if part.strip()]
+    raws = [part for part in SENTENCE_END.split(line.raw) if part.strip()]
+    if len(texts) != len(raws):
+        raws = [line.raw] * len(texts)
+    return [Sentence(line, text.strip(), raw) for text, raw in zip(texts, raws)]
+
+
+def body_sentences(document: Document) -> Iterator[Sentence]:
+    """Every sentence of every non-table, non-debris line, in order."""
+    for line in document.lines:
+        if line.is_cell or not line.text or is_chart_debris(line):
+            continue
+        yield from split_line(line)
+
+
+CLAUSE_SPLIT = re.compile(r"[;；]")
+
+
+def clauses(text: str) -> list[str]:
+    """Parts of a sentence separated by semicolons (the reports list figures that way)."""
+    return [part for part in CLAUSE_SPLIT.split(text) if part.strip()]

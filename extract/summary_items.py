@@ -1,0 +1,65 @@
+"""Summary figures: totals, income sources, 基本/项目支出, 人员/公用经费, 机关运行经费, 政府采购.
+
+Read from every body sentence; the aliases (maps/summary_items.csv) cover the final report's
+wording and the budget report's ("收入预算", "支出预算", "当年拨款"):
+    2020年本年支出合计522.10万元，其中：基本支出418.21万元，占80%；项目支出103.89万元，占20%。
+    与2019年相比，收、支总计各减少4.89万元，下降1%。
+    2022年，一般公共预算当年拨款471.08万元，比2021年预算数增加36.32万元
+A label right after 占 ("占本年支出合计的100%") names the total of a share, not a statement.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from extract.document import Document
+from extract.labelled import Alias, merge, read_aliases, statements
+from extract.numbers import MAPS
+from extract.records import Finding, SummaryItem
+from extract.sentences import body_sentences
+from extract.units import unitless_finding
+
+# Text just before a label that makes it something other than a statement of the item:
+#   "占本年支出合计的100%"            (the total a share refers to)
+#   "上年度结转项目支出15.76万元"       (a carried-over part, not the year's 项目支出)
+#   "目标2：驻村帮扶人员经费27万元"      (a project named like an item)
+NOT_A_STATEMENT = re.compile(
+    r"""
+    (?: 占[^,;:]{0,6}
+      | 结转
+      | 帮扶
+      | 目标\d+[:：]?[^,;:]*
+    )$
+    """,
+    re.VERBOSE,
+)
+
+
+@cache
+def item_aliases() -> list[Alias]:
+    return read_aliases(MAPS / "summary_items.csv")
+
+
+def extract_summary_items(document: Document, phase: str) -> tuple[list[SummaryItem], list[Finding]]:
+    found = statements(body_sentences(document), item_aliases(), guard=NOT_A_STATEMENT)
+    merged, findings = merge(found, "summary_items")
+    items = []
+    for row in merged:
+        values = row.values
+        if values.get("amount_yuan") is None and values.get("amount_unitless") is not None:
+            findings.append(unitless_finding(row.label, values["amount_unitless"], row.first_evidence))
+        items.append(
+            SummaryItem(
+                item=row.code,
+                item_label=row.label,
+                amount_yuan=values.get("amount_yuan"),
+                evidence=row.joined_evidence(),
+                budget_yuan=None if phase == "budget" else values.get("budget_yuan"),
+                share_pct=values.get("share_pct"),
+                completion_pct=values.get("completion_pct"),
+                prior_year_change_yuan=values.get("prior_year_change_yuan"),
+                prior_year_change_pct=values.get("prior_year_change_pct"),
+            )
+        )
+    return items, findings

@@ -1,0 +1,1 @@
+"""Load: extracted reports -> PostgreSQL, one document per transaction."""

@@ -1,0 +1,263 @@
+"""The one definition of the warehouse tables: Alembic autogenerates from it, the loader
+refuses a table it does not know, and every description becomes a column comment that BI users
+see. Layers are schemas: ``core`` (dimensions and facts), ``etl`` (lineage, runs, findings);
+``mart`` holds views only (sql/mart/).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    DateTime,
+    ForeignKey,
+    Identity,
+    Integer,
+    MetaData,
+    Numeric,
+    Table,
+    Text,
+    UniqueConstraint,
+    func,
+)
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(table_name)s_%(column_0_N_name)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+YUAN = Numeric(18, 2)
+PCT = Numeric(9, 4)
+
+
+def amount(name: str, description: str) -> Column:
+    return Column(name, YUAN, comment=f"{description}, in yuan (元)")
+
+
+def pct(name: str, description: str) -> Column:
+    return Column(name, PCT, comment=f"{description}, in percent as printed (100 = 100%)")
+
+
+def lineage() -> list[Column]:
+    """Columns every fact carries: its document, department, year, phase and evidence."""
+    return [
+        Column("fact_id", BigInteger, Identity(), primary_key=True),
+        Column(
+            "document_id",
+            Integer,
+            ForeignKey("etl.documents.document_id", ondelete="CASCADE"),
+            nullable=False,
+            index=True,
+            comment="The report the figure was read from",
+        ),
+        Column("department_id", Integer, ForeignKey("core.dim_department.department_id"), nullable=True),
+        Column("fiscal_year", Integer, ForeignKey("core.dim_year.fiscal_year"), nullable=True),
+        Column("phase", Text, nullable=False, comment="budget (预算), final (决算) or self_evaluation (绩效自评)"),
+        Column("line_number", Integer, comment="Line of the source file where the evidence starts"),
+        Column("evidence", Text, comment="The sentence or table row the figure was read from, as printed"),
+    ]
+
+
+dim_department = Table(
+    "dim_department",
+    metadata,
+    Column("department_id", Integer, Identity(), primary_key=True),
+    Column("department_name", Text, nullable=False, comment="Name as published in the report"),
+    Column("region_name", Text, nullable=False, server_default="", comment="Region prefix of the name ('' if none)"),
+    Column("region_level", Text, comment="省, 市 or 区县: the level of the region"),
+    Column("canonical_name", Text, comment="The department this name is an alias of (departments.csv), if any"),
+    UniqueConstraint("department_name", "region_name"),
+    schema="core",
+    comment="One row per department name as published × region",
+)
+
+dim_year = Table(
+    "dim_year",
+    metadata,
+    Column("fiscal_year", Integer, primary_key=True, autoincrement=False),
+    schema="core",
+    comment="One row per fiscal year",
+)
+
+dim_expenditure_class = Table(
+    "dim_expenditure_class",
+    metadata,
+    Column("class_id", Integer, Identity(), primary_key=True),
+    Column("class_kind", Text, nullable=False, comment="function (支出功能分类), summary_item or three_public"),
+    Column("class_code", Text, nullable=False, comment="Official 功能分类 code (201, 20101, 2010101) or our item code"),
+    Column("class_level", Text, nullable=False, comment="类, 款, 项 for functional classes; item or category"),
+    Column("class_name", Text, nullable=False),
+    Column("parent_code", Text, comment="Code of the parent class (款 -> 类, 项 -> 款)"),
+    Column("source", Text, nullable=False, server_default="reference", comment="reference list, or a report that printed it"),
+    UniqueConstraint("class_kind", "class_code"),
+    schema="core",
+    comment="One row per class a figure can belong to: functional classes, summary items, 三公 categories",
+)
+
+dim_project = Table(
+    "dim_project",
+    metadata,
+    Column("project_id", Integer, Identity(), primary_key=True),
+    Column("department_id", Integer, ForeignKey("core.dim_department.department_id"), nullable=False),
+    Column("project_name", Text, nullable=False, comment="Name as first shown in the department's reports"),
+    Column("project_key", Text, nullable=False, comment="Name without 项目 / 经费 / 专项: what makes two names one project"),
+    UniqueConstraint("department_id", "project_key"),
+    schema="core",
+    comment="One row per department × project",
+)
+
+documents = Table(
+    "documents",
+    metadata,
+    Column("document_id", Integer, Identity(), primary_key=True),
+    Column("source_path", Text, nullable=False, unique=True, comment="Path of the report file as given to ingest"),
+    Column("sha256", Text, nullable=False, comment="Content hash of the loaded (or last tried) file"),
+    Column("status", Text, nullable=False, comment="loaded or failed"),
+    Column("error", Text, comment="Why the last attempt failed: one line naming the file and the reason"),
+    Column("error_sha256", Text, comment="Content hash of the file version that failed"),
+    Column("department_id", Integer, ForeignKey("core.dim_department.department_id")),
+    Column("fiscal_year", Integer, ForeignKey("core.dim_year.fiscal_year")),
+    Column("phase", Text),
+    Column("title", Text, comment="The title line the year and phase were read from"),
+    Column("fact_count", Integer, nullable=False, server_default="0"),
+    Column("finding_count", Integer, nullable=False, server_default="0"),
+    Column("is_current", Boolean, nullable=False, server_default="true", comment="False once a newer report of the same department, year and phase is loaded"),
+    Column("superseded_by", Integer, comment="document_id of the report that replaced this one"),
+    Column("first_loaded_at", DateTime(timezone=True)),
+    Column("loaded_at", DateTime(timezone=True), comment="When the current facts were loaded"),
+    Column("attempted_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("run_id", Integer, ForeignKey("etl.runs.run_id")),
+    schema="etl",
+    comment="One row per report file ever ingested",
+)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("run_id", Integer, Identity(), primary_key=True),
+    Column("started_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
+    Column("finished_at", DateTime(timezone=True)),
+    Column("status", Text, nullable=False, server_default="running", comment="running, finished or failed"),
+    Column("documents_seen", Integer, nullable=False, server_default="0"),
+    Column("documents_new", Integer, nullable=False, server_default="0", comment="Loaded in this run (new or changed)"),
+    Column("documents_skipped", Integer, nullable=False, server_default="0", comment="Unchanged since their last load"),
+    Column("documents_failed", Integer, nullable=False, server_default="0"),
+    Column("facts_loaded", Integer, nullable=False, server_default="0"),
+    Column("findings", Integer, nullable=False, server_default="0"),
+    schema="etl",
+    comment="One row per ingest run",
+)
+
+findings = Table(
+    "findings",
+    metadata,
+    Column("finding_id", BigInteger, Identity(), primary_key=True),
+    Column("document_id", Integer, ForeignKey("etl.documents.document_id", ondelete="CASCADE"), nullable=False, index=True),
+    Column("rule", Text, nullable=False, comment="Rule id (transform/rules.csv)"),
+    Column("severity", Text, nullable=False, comment="error, warning or info"),
+    Column("message", Text, nullable=False),
+    Column("line_number", Integer),
+    Column("evidence", Text),
+    Column("expected_value", Numeric(20, 4), comment="What the check expected (e.g. the stated total)"),
+    Column("actual_value", Numeric(20, 4), comment="What the figures give"),
+    schema="etl",
+    comment="One row per data-quality finding of a document",
+)
+
+fact_summary_item = Table(
+    "fact_summary_item",
+    metadata,
+    *lineage(),
+    Column("class_id", Integer, ForeignKey("core.dim_expenditure_class.class_id"), nullable=False),
+    Column("item_label", Text, comment="The item's label as printed"),
+    amount("amount_yuan", "The figure of the report's own phase"),
+    amount("budget_yuan", "The budget figure stated beside it"),
+    pct("share_pct", "Share of its total"),
+    pct("completion_pct", "Completion of the budget"),
+    amount("prior_year_change_yuan", "Change on the prior year (negative: 减少)"),
+    pct("prior_year_change_pct", "Change on the prior year (negative: 下降)"),
+    schema="core",
+    comment="One row per document × summary item",
+)
+
+fact_three_public = Table(
+    "fact_three_public",
+    metadata,
+    *lineage(),
+    Column("class_id", Integer, ForeignKey("core.dim_expenditure_class.class_id"), nullable=False),
+    Column("category_label", Text),
+    amount("amount_yuan", "The figure of the report's own phase"),
+    amount("budget_yuan", "The budget figure stated beside it"),
+    pct("share_pct", "Share of the 三公 total"),
+    pct("completion_pct", "Completion of the budget"),
+    amount("prior_year_change_yuan", "Change on the prior year (negative: 减少)"),
+    pct("prior_year_change_pct", "Change on the prior year (negative: 下降)"),
+    Column("groups", Integer, comment="团组: outbound delegations"),
+    Column("persons", Integer, comment="人 / 人次"),
+    Column("batches", Integer, comment="批次: reception batches"),
+    Column("vehicles", Integer, comment="辆: official vehicles"),
+    schema="core",
+    comment="One row per document × 三公经费 category",
+)
+
+fact_expenditure_function = Table(
+    "fact_expenditure_function",
+    metadata,
+    *lineage(),
+    Column("class_id", Integer, ForeignKey("core.dim_expenditure_class.class_id"), comment="Null when the class has no code"),
+    Column("class_code", Text, comment="Official code: printed in the report, else looked up by name"),
+    Column("class_level", Text, nullable=False, comment="类, 款 or 项"),
+    Column("class_name", Text, nullable=False, comment="Name of the 类 as printed"),
+    Column("kuan_name", Text, comment="Name of the 款 as printed"),
+    Column("xiang_name", Text, comment="Name of the 项 as printed"),
+    amount("amount_yuan", "The figure of the report's own phase"),
+    amount("budget_yuan", "The budget figure stated beside it"),
+    pct("completion_pct", "Completion of the budget"),
+    pct("share_pct", "Share of 一般公共预算财政拨款支出"),
+    schema="core",
+    comment="One row per document × functional class figure (类 / 款 / 项)",
+)
+
+fact_project = Table(
+    "fact_project",
+    metadata,
+    *lineage(),
+    Column("project_id", Integer, ForeignKey("core.dim_project.project_id"), nullable=False),
+    amount("budget_yuan", "The project's budget (全年预算数)"),
+    amount("executed_yuan", "The amount executed (执行数)"),
+    pct("completion_pct", "Completion of the budget as printed"),
+    schema="core",
+    comment="One row per document × project",
+)
+
+fact_performance_indicator = Table(
+    "fact_performance_indicator",
+    metadata,
+    *lineage(),
+    Column("project_id", Integer, ForeignKey("core.dim_project.project_id"), comment="Null when the table covers several projects"),
+    Column("project_label", Text, comment="The project (or projects) the table row belongs to, as printed"),
+    Column("level1", Text, comment="一级指标"),
+    Column("level2", Text, comment="二级指标"),
+    Column("level3", Text, comment="三级指标"),
+    Column("target", Text, comment="预期指标值 as printed"),
+    Column("actual", Text, comment="实际完成指标值 as printed"),
+    Column("target_value", Numeric(20, 4), comment="The number in the target, when it holds exactly one"),
+    Column("actual_value", Numeric(20, 4), comment="The number in the actual value, when it holds exactly one"),
+    Column("unit", Text, comment="Unit of those numbers as printed (%, 次, 万元, 年)"),
+    Column("comparator", Text, comment=">=, >, <=, <, = (from ≥, 大于, 以上 …)"),
+    schema="core",
+    comment="One row per performance-table indicator row",
+)
+
+FACT_TABLES = {
+    "summary_items": fact_summary_item,
+    "three_public": fact_three_public,
+    "expenditure_by_function": fact_expenditure_function,
+    "project_performance": fact_project,
+    "performance_indicators": fact_performance_indicator,
+}

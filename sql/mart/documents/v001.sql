@@ -1,0 +1,32 @@
+-- mart.documents: one row per loaded report (the current version of each).
+with
+
+documents as (
+    select * from etl.documents
+    where status = 'loaded' or loaded_at is not null
+),
+
+departments as (
+    select * from core.dim_department
+),
+
+final as (
+    select
+        documents.document_id,
+        documents.source_path,
+        documents.sha256,
+        departments.department_name as department,
+        nullif(departments.region_name, '') as region,
+        documents.fiscal_year,
+        documents.phase,
+        documents.loaded_at,
+        documents.fact_count,
+        documents.finding_count,
+        documents.is_current,
+        documents.superseded_by,
+        documents.title
+    from documents
+    left join departments on documents.department_id = departments.department_id
+)
+
+select * from final

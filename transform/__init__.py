@@ -1,0 +1,1 @@
+"""Transform: checks on extracted figures, and rows in the shape of the contract."""

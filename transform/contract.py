@@ -1,0 +1,47 @@
+"""Records -> rows with the column names of the mart views (DESIGN.md, "The contract")."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+from decimal import Decimal
+from typing import Any
+
+from extract.records import ExtractedReport
+
+FAMILIES = (
+    "summary_items",
+    "three_public",
+    "expenditure_by_function",
+    "project_performance",
+    "performance_indicators",
+)
+DOCUMENT_COLUMNS = ("department", "region", "fiscal_year", "phase")
+
+
+def plain(value: Any) -> Any:
+    """JSON-ready: Decimals as strings (amounts never go through float)."""
+    return str(value) if isinstance(value, Decimal) else value
+
+
+def record_row(record: Any) -> dict[str, Any]:
+    raw = asdict(record)
+    evidence = raw.pop("evidence", None)
+    row = {key: plain(value) for key, value in raw.items()}
+    row["line_number"] = evidence["line_number"] if evidence else None
+    row["evidence"] = evidence["text"] if evidence else None
+    return row
+
+
+def document_dict(report: ExtractedReport) -> dict[str, Any]:
+    return {key: plain(value) for key, value in asdict(report.document).items()}
+
+
+def contract_dict(report: ExtractedReport) -> dict[str, Any]:
+    """The `extract --json` object: document, the five families, findings."""
+    document = document_dict(report)
+    shared = {key: document[key] for key in DOCUMENT_COLUMNS}
+    out: dict[str, Any] = {"document": document}
+    for family in FAMILIES:
+        out[family] = [{**shared, **record_row(record)} for record in getattr(report, family)]
+    out["findings"] = [record_row(finding) for finding in report.findings]
+    return out
