@@ -40,6 +40,10 @@ TAIL = re.compile(
     """,
     re.VERBOSE,
 )
+# "：年初预算为95.00万元，支出决算为100.00万元": the budget stated before the figure
+BUDGET_FIRST = re.compile(
+    rf"^\s*[:：]?\s*年初预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)\s*[,，]\s*"
+)
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
 
 
@@ -131,12 +135,19 @@ def detail_figures(sentence: Sentence) -> tuple[list[FunctionFigure], list[Findi
 
 def detail_clause(clause: str, sentence: Sentence, context: Context) -> FunctionFigure | None:
     pieces, tail = split_pieces(clause)
+    budget = BUDGET_FIRST.match(tail)
+    if budget:
+        tail = tail[budget.end() :]
     match = TAIL.match(tail)
     scrambled = bool(match and match["name"] and pieces and pieces[-1].marker and is_xiang_marker(pieces[-1]))
     if not pieces and (match is None or context.kuan is None or names_a_lei(match["name"])):
         return None
     if match and match["name"] and not scrambled:
         pieces.append(Piece(match["name"].strip(), None))
+    if scrambled:
+        pieces = pieces[:-1]
+        if not pieces:
+            return garbled(clause, sentence, context)
     levels = assign_levels(pieces, context, sentence)
     if levels is None:
         return garbled(clause, sentence, context) if YUAN_FIGURE.search(clause) else None
@@ -153,7 +164,8 @@ def detail_clause(clause: str, sentence: Sentence, context: Context) -> Function
         return garbled(clause, sentence, context)
     if xiang is None or match is None:
         return None
-    return detail_row(match, clause, sentence, context, xiang)
+    budget_yuan = numbers.to_yuan(budget["number"], budget["unit"]) if budget else None
+    return detail_row(match, clause, sentence, context, xiang, budget_yuan)
 
 
 def names_a_lei(name: str) -> bool:
@@ -218,6 +230,7 @@ def detail_row(
     sentence: Sentence,
     context: Context,
     xiang: tuple[str, str | None],
+    budget_yuan: Decimal | None,
 ) -> FunctionFigure | None:
     amount = numbers.to_yuan(match["number"], match["unit"])
     if amount is None:
@@ -230,6 +243,7 @@ def detail_row(
         amount_yuan=amount,
         evidence=Evidence(sentence.line.number, clause_evidence(sentence, clause)),
         class_code=xiang[1],
+        budget_yuan=budget_yuan,
         completion_pct=numbers.first_completion(clause),
     )
 

@@ -28,8 +28,9 @@ LEADING_AMOUNT = re.compile(
 # Words that cannot sit between a label and its own amount.
 FOREIGN_GAP = re.compile(r"比|较|与|增|减|占|其中|包括|下降|上升|完成|执行|结转|年初预算|全年预算|安排.*?购置")
 # A segment ends where a list of other figures begins.
+SEGMENT_END = re.compile(r"[:：]|其中|主要用于|主要包括|包括|具体")
 # A segment that opens with "(" continues a longer name ("社会保障和就业(208)抚恤(08)…"): no figure.
-SEGMENT_END = re.compile(r"[:：(]|其中|主要用于|主要包括|包括|具体")
+CONTINUED_NAME = re.compile(r"^\s*\(")
 # "共计支出0.50万元" (reception detail, after the counts)
 TOTAL_SPENT = re.compile(rf"共计支出\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元|万)")
 # "年初预算为0.95万元", "全年预算数28.4万元", "预算数为5万元"
@@ -89,6 +90,8 @@ def _count(pattern: re.Pattern[str], text: str) -> int | None:
 
 def read_measures(segment: str, context: str, *, counts: bool = False) -> Measures:
     """Measures of ``segment`` (the text after a label); ``context`` is its whole clause."""
+    if CONTINUED_NAME.match(segment):
+        return Measures()
     end = SEGMENT_END.search(segment)
     if end and end.start() > 0:
         segment = segment[: end.start()]

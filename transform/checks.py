@@ -54,8 +54,8 @@ THREE_PUBLIC_SHARE_OF = {
 }
 # "22022年": a year with a digit too many
 LONG_YEAR = re.compile(r"(?<!\d)(?P<year>\d{5})年")
-# "支出万元", "增加万元": a unit with no number before it
-MISSING_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])万元")
+# "支出万元", "增加万元": a unit with no number before it (not "30余万元", "数十万元")
+MISSING_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![余多几数千百十亿])万元")
 
 
 @cache

@@ -1,0 +1,171 @@
+"""The `budget-etl` command. Errors inside are named exceptions; here they become one line."""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import sys
+
+import click
+
+from budget_etl.settings import get_settings
+
+
+def quiet_prefect() -> None:
+    """Prefect's own output stays clean on a normal run: its ephemeral API logs only warnings."""
+    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
+    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+    os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+
+
+@click.group()
+@click.option("-v", "--verbose", is_flag=True, help="Log what each stage does, not only its summary.")
+def main(verbose: bool) -> None:
+    """Read Chinese public-budget reports (部门预算, 部门决算, 绩效自评报告) into a PostgreSQL
+    star schema, and look at what was loaded.
+
+    The database is the one DATABASE_URL names, or an embedded PostgreSQL kept under
+    BUDGET_ETL_DATA_DIR (default .budget-etl) when DATABASE_URL is not set.
+    """
+    logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    quiet_prefect()
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--batch-size", type=int, default=None, help="Documents per extraction task (default: BUDGET_ETL_BATCH_SIZE or 50).")
+@click.option("--runner", type=click.Choice(["process", "thread", "dask"]), default="process", show_default=True,
+              help="Where extraction runs: local processes, threads, or a Dask cluster.")
+@click.option("--address", default=None, help="Address of a Dask scheduler (tcp://host:8786); without it --runner dask starts a local cluster.")
+def ingest(paths: tuple[str, ...], batch_size: int | None, runner: str, address: str | None) -> None:
+    """Load every report file under PATHS (files or folders of .txt reports).
+
+    Files whose content is unchanged since they were loaded are skipped without being parsed;
+    changed files replace their own facts; a file that cannot be read is recorded with its
+    error and the others still load. Prints the run summary.
+    """
+    from budget_etl.runs import RunLocked
+    from flows.ingest import run_ingest
+
+    try:
+        summary = run_ingest(list(paths), batch_size=batch_size, runner=runner, address=address)
+    except RunLocked as error:
+        raise click.ClickException(str(error)) from error
+    click.echo(
+        f"documents: {summary['documents_new']} loaded, {summary['documents_skipped']} unchanged, "
+        f"{summary['documents_failed']} failed (of {summary['documents_seen']}); "
+        f"facts loaded: {summary['facts_loaded']}; findings: {summary['findings']}"
+    )
+
+
+@main.command()
+@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Print the contract JSON (DESIGN.md) instead of a summary.")
+def extract(file: str, as_json: bool) -> None:
+    """Read one report FILE and print what it states, with evidence. Needs no database."""
+    from extract.errors import ExtractError
+    from transform.contract import FAMILIES, contract_dict
+    from transform.pipeline import process_report
+
+    try:
+        report = process_report(file)
+    except ExtractError as error:
+        raise click.ClickException(str(error)) from error
+    data = contract_dict(report)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+        return
+    document = data["document"]
+    click.echo(f"{document['department']} ({document['region']}) {document['fiscal_year']} {document['phase']}")
+    for family in (*FAMILIES, "findings"):
+        click.echo(f"  {family}: {len(data[family])}")
+
+
+@main.group()
+def db() -> None:
+    """Manage the warehouse schema (Alembic migrations) and its roles."""
+
+
+@db.command()
+@click.option("--revision", default="head", show_default=True, help="Migrate to this revision.")
+def upgrade(revision: str) -> None:
+    """Create or migrate the warehouse (schemas core, etl, mart) to the latest revision."""
+    from budget_etl.database import get_engine
+    from budget_etl.migrate import current_revision, upgrade as run_upgrade
+
+    engine = get_engine()
+    run_upgrade(engine, revision)
+    click.echo(f"database at revision {current_revision(engine)}")
+
+
+@db.command()
+@click.argument("revision")
+def downgrade(revision: str) -> None:
+    """Undo migrations down to REVISION ("base" removes the warehouse entirely)."""
+    from budget_etl.database import get_engine
+    from budget_etl.migrate import current_revision, downgrade as run_downgrade
+
+    engine = get_engine()
+    run_downgrade(engine, revision)
+    click.echo(f"database at revision {current_revision(engine) or 'base'}")
+
+
+@main.command()
+@click.option("--errors/--no-errors", default=True, show_default=True, help="List the documents that failed, with their errors.")
+def status(errors: bool) -> None:
+    """Show what is loaded: documents loaded and failed, the last runs, findings by rule."""
+    from budget_etl.database import get_engine
+    from budget_etl.status import render_status
+
+    click.echo(render_status(get_engine(), show_errors=errors))
+
+
+@main.command(name="three-public")
+def three_public() -> None:
+    """Print 三公经费 by department and year, read back from mart.three_public."""
+    from budget_etl.database import get_engine
+    from budget_etl.status import render_three_public
+
+    click.echo(render_three_public(get_engine()))
+
+
+def runner_options(command):
+    command = click.option("--batch-size", type=int, default=None, help="Documents per extraction task.")(command)
+    command = click.option("--runner", type=click.Choice(["process", "thread", "dask"]), default="process",
+                           show_default=True, help="Where extraction runs.")(command)
+    return click.option("--address", default=None, help="Dask scheduler address for --runner dask.")(command)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@runner_options
+def serve(paths: tuple[str, ...], batch_size: int | None, runner: str, address: str | None) -> None:
+    """Schedule the nightly ingest of PATHS and run it from this process until stopped.
+
+    The schedule is BUDGET_ETL_SCHEDULE_CRON (default 0 2 * * *) in BUDGET_ETL_TIMEZONE
+    (default Asia/Shanghai). Uses Prefect's own serving: the runs show in a Prefect UI when
+    PREFECT_API_URL points to a Prefect server.
+    """
+    from flows.deployment import serve as run_serve
+
+    run_serve(list(paths), batch_size=batch_size, runner=runner, address=address)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--work-pool", required=True, help="Name of the Prefect work pool whose worker will run the flow.")
+@runner_options
+def deploy(paths: tuple[str, ...], work_pool: str, batch_size: int | None, runner: str, address: str | None) -> None:
+    """Register the nightly ingest of PATHS with a Prefect server (PREFECT_API_URL) and a work pool."""
+    from flows.deployment import deploy as run_deploy
+
+    deployment_id = run_deploy(list(paths), work_pool, batch_size=batch_size, runner=runner, address=address)
+    click.echo(f"deployment registered: {deployment_id}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

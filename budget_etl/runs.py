@@ -1,0 +1,105 @@
+"""Ingest runs: one at a time (a PostgreSQL advisory lock), each recorded in etl.runs, and the
+content-hash comparison that lets unchanged files be skipped without being parsed."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+
+from sqlalchemy import Engine, text
+
+from extract.document import file_sha256
+
+LOCK_KEY = 7_301_946_221
+"""Arbitrary constant naming the ingest lock among the server's advisory locks."""
+
+
+class RunLocked(Exception):
+    """Another ingest run holds the lock."""
+
+
+@dataclass
+class RunSummary:
+    run_id: int
+    documents_seen: int = 0
+    documents_new: int = 0
+    documents_skipped: int = 0
+    documents_failed: int = 0
+    facts_loaded: int = 0
+    findings: int = 0
+
+    def line(self) -> str:
+        return (
+            f"run {self.run_id}: {self.documents_seen} documents seen, {self.documents_new} loaded, "
+            f"{self.documents_skipped} unchanged (skipped), {self.documents_failed} failed; "
+            f"{self.facts_loaded} facts loaded, {self.findings} findings"
+        )
+
+
+@contextmanager
+def exclusive_run(engine: Engine, wait_seconds: float = 0) -> Iterator[RunSummary]:
+    """Hold the ingest lock for the run; a second run waits up to ``wait_seconds``, then refuses."""
+    with engine.connect() as lock_connection:
+        deadline = time.monotonic() + wait_seconds
+        while not lock_connection.execute(text("select pg_try_advisory_lock(:k)"), {"k": LOCK_KEY}).scalar():
+            if time.monotonic() >= deadline:
+                raise RunLocked("another ingest run is in progress; try again when it has finished")
+            time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
+        lock_connection.commit()
+        try:
+            with engine.begin() as connection:
+                run_id = connection.execute(text("insert into etl.runs default values returning run_id")).scalar_one()
+            summary = RunSummary(run_id)
+            status = "failed"
+            try:
+                yield summary
+                status = "finished"
+            finally:
+                finish(engine, summary, status)
+        finally:
+            lock_connection.execute(text("select pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
+            lock_connection.commit()
+
+
+def finish(engine: Engine, summary: RunSummary, status: str) -> None:
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                """
+                update etl.runs set finished_at = now(), status = :status,
+                    documents_seen = :seen, documents_new = :new, documents_skipped = :skipped,
+                    documents_failed = :failed, facts_loaded = :facts, findings = :findings
+                where run_id = :run_id
+                """
+            ),
+            {
+                "status": status,
+                "seen": summary.documents_seen,
+                "new": summary.documents_new,
+                "skipped": summary.documents_skipped,
+                "failed": summary.documents_failed,
+                "facts": summary.facts_loaded,
+                "findings": summary.findings,
+                "run_id": summary.run_id,
+            },
+        )
+
+
+def pending_files(engine: Engine, paths: Sequence[str]) -> tuple[list[tuple[str, str]], int]:
+    """(path, sha256) of files new or changed since their last load or failure; and the count skipped."""
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("select source_path, sha256, loaded_at is not null, error_sha256 from etl.documents")
+        ).all()
+    known = {path: (sha, loaded, error_sha) for path, sha, loaded, error_sha in rows}
+    pending, skipped = [], 0
+    for path in paths:
+        sha = file_sha256(path)
+        seen = known.get(path)
+        if seen and ((seen[1] and seen[0] == sha) or seen[2] == sha):
+            skipped += 1
+        else:
+            pending.append((path, sha))
+    return pending, skipped

@@ -1,0 +1,1 @@
+"""Flows: Prefect orchestration of extract -> transform -> load."""

@@ -1,0 +1,63 @@
+"""The nightly deployment of the ingest flow: a cron schedule in the configured time zone and
+the parameters a person sets once (source paths, batch size, task runner).
+
+    budget-etl serve PATH...                  serve it from this process (Prefect's own runner)
+    budget-etl deploy PATH... --work-pool P   register it with a Prefect server's work pool
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from prefect import flow
+from prefect.schedules import Cron
+
+from budget_etl.settings import Settings, get_settings
+from flows.ingest import run_ingest
+
+ROOT = Path(__file__).resolve().parents[1]
+DEPLOYMENT_NAME = "nightly"
+
+
+@flow(name="nightly-ingest", log_prints=False)
+def nightly(paths: list[str], batch_size: int | None = None, runner: str = "process", address: str | None = None) -> dict:
+    """Ingest the archive under ``paths`` with the chosen task runner."""
+    return run_ingest(paths, batch_size=batch_size, runner=runner, address=address)
+
+
+def schedule(settings: Settings | None = None) -> Cron:
+    settings = settings or get_settings()
+    return Cron(settings.schedule_cron, timezone=settings.timezone)
+
+
+def parameters(paths: list[str], batch_size: int | None, runner: str, address: str | None) -> dict:
+    return {"paths": [str(Path(p).resolve()) for p in paths], "batch_size": batch_size, "runner": runner, "address": address}
+
+
+def build_deployment(paths: list[str], batch_size: int | None = None, runner: str = "process", address: str | None = None):
+    return nightly.to_deployment(
+        name=DEPLOYMENT_NAME,
+        schedules=[schedule()],
+        parameters=parameters(paths, batch_size, runner, address),
+        description="Nightly ingest of the report archive into the warehouse",
+    )
+
+
+def serve(paths: list[str], batch_size: int | None = None, runner: str = "process", address: str | None = None) -> None:
+    """Run the scheduler in this process until interrupted (Prefect's serve)."""
+    nightly.serve(
+        name=DEPLOYMENT_NAME,
+        schedules=[schedule()],
+        parameters=parameters(paths, batch_size, runner, address),
+        description="Nightly ingest of the report archive into the warehouse",
+    )
+
+
+def deploy(paths: list[str], work_pool: str, batch_size: int | None = None, runner: str = "process", address: str | None = None):
+    """Register the deployment with a Prefect server; a worker of ``work_pool`` runs it."""
+    return nightly.from_source(source=str(ROOT), entrypoint="flows/deployment.py:nightly").deploy(
+        name=DEPLOYMENT_NAME,
+        work_pool_name=work_pool,
+        schedules=[schedule()],
+        parameters=parameters(paths, batch_size, runner, address),
+    )

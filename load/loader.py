@@ -1,0 +1,247 @@
+"""Load extracted reports: dimensions upserted, each document's facts replaced, in one
+transaction per batch (so per document: a document is fully loaded or not at all).
+
+Facts go in with COPY (psycopg), never row by row. Loading the same file twice leaves the same
+rows; a changed file replaces its own facts; a republished report (same department, year and
+phase under another path) supersedes the older one, which stays in the warehouse.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import Connection, select, text, tuple_
+from sqlalchemy.dialects.postgresql import insert
+
+from extract.classification import level_of
+from extract.projects import project_key
+from extract.records import ExtractedReport
+from load import facts as fact_rows
+from load.schema import (
+    FACT_TABLES,
+    dim_department,
+    dim_expenditure_class,
+    dim_project,
+    dim_year,
+    documents,
+    findings,
+)
+from transform.departments import region_level
+
+log = logging.getLogger(__name__)
+
+
+class LoadError(Exception):
+    """A report that cannot be loaded as it is (e.g. no department could be read)."""
+
+    def __init__(self, path: str, reason: str) -> None:
+        super().__init__(f"{path}: {reason}")
+        self.path = path
+        self.reason = reason
+
+
+@dataclass(frozen=True)
+class LoadedDocument:
+    document_id: int
+    source_path: str
+    fact_count: int
+    finding_count: int
+
+
+def check_loadable(report: ExtractedReport) -> None:
+    info = report.document
+    if not info.department:
+        raise LoadError(info.source_path, "no department name could be read from the report")
+
+
+def upsert_departments(connection: Connection, reports: Sequence[ExtractedReport]) -> dict[tuple[str, str], int]:
+    keys = sorted({(r.document.department, r.document.region or "") for r in reports})
+    values = [{"department_name": n, "region_name": g, "region_level": region_level(g)} for n, g in keys]
+    connection.execute(insert(dim_department).values(values).on_conflict_do_nothing())
+    rows = connection.execute(
+        select(dim_department.c.department_name, dim_department.c.region_name, dim_department.c.department_id).where(
+            tuple_(dim_department.c.department_name, dim_department.c.region_name).in_(keys)
+        )
+    )
+    return {(name, region): department_id for name, region, department_id in rows}
+
+
+def upsert_years(connection: Connection, reports: Sequence[ExtractedReport]) -> None:
+    years = sorted({r.document.fiscal_year for r in reports})
+    connection.execute(insert(dim_year).values([{"fiscal_year": y} for y in years]).on_conflict_do_nothing())
+
+
+def upsert_printed_classes(connection: Connection, reports: Sequence[ExtractedReport]) -> dict[tuple[str, str], int]:
+    """Codes printed in reports but missing from the reference list join the dimension."""
+    printed = {}
+    for report in reports:
+        for row in report.expenditure_by_function:
+            if row.class_code and level_of(row.class_code):
+                name = row.xiang_name or row.kuan_name or row.class_name
+                printed.setdefault(row.class_code, name)
+    if printed:
+        values = [
+            {
+                "class_kind": "function",
+                "class_code": code,
+                "class_level": level_of(code),
+                "class_name": name,
+                "parent_code": code[:-2] if len(code) > 3 else None,
+                "source": "report",
+            }
+            for code, name in sorted(printed.items())
+        ]
+        connection.execute(insert(dim_expenditure_class).values(values).on_conflict_do_nothing())
+    rows = connection.execute(
+        select(dim_expenditure_class.c.class_kind, dim_expenditure_class.c.class_code, dim_expenditure_class.c.class_id)
+    )
+    return {(kind, code): class_id for kind, code, class_id in rows}
+
+
+def upsert_projects(
+    connection: Connection, reports: Sequence[ExtractedReport], department_ids: dict[tuple[str, str], int]
+) -> dict[tuple[int, str], int]:
+    wanted: dict[tuple[int, str], str] = {}
+    for report in reports:
+        department_id = department_ids[(report.document.department, report.document.region or "")]
+        for project in report.project_performance:
+            wanted.setdefault((department_id, project_key(project.project)), project.project)
+        for row in report.performance_indicators:
+            if row.project:
+                wanted.setdefault((department_id, project_key(row.project)), row.project)
+    if not wanted:
+        return {}
+    values = [{"department_id": d, "project_key": k, "project_name": n} for (d, k), n in sorted(wanted.items())]
+    connection.execute(insert(dim_project).values(values).on_conflict_do_nothing())
+    rows = connection.execute(
+        select(dim_project.c.department_id, dim_project.c.project_key, dim_project.c.project_id).where(
+            tuple_(dim_project.c.department_id, dim_project.c.project_key).in_(list(wanted))
+        )
+    )
+    return {(d, k): project_id for d, k, project_id in rows}
+
+
+def upsert_documents(
+    connection: Connection,
+    reports: Sequence[ExtractedReport],
+    department_ids: dict[tuple[str, str], int],
+    run_id: int | None,
+) -> dict[str, int]:
+    now = datetime.now(timezone.utc)
+    values = [
+        {
+            "source_path": r.document.source_path,
+            "sha256": r.document.sha256,
+            "status": "loaded",
+            "error": None,
+            "error_sha256": None,
+            "department_id": department_ids[(r.document.department, r.document.region or "")],
+            "fiscal_year": r.document.fiscal_year,
+            "phase": r.document.phase,
+            "title": r.document.title,
+            "fact_count": r.fact_count(),
+            "finding_count": len(r.findings),
+            "is_current": True,
+            "superseded_by": None,
+            "first_loaded_at": now,
+            "loaded_at": now,
+            "attempted_at": now,
+            "run_id": run_id,
+        }
+        for r in reports
+    ]
+    statement = insert(documents).values(values)
+    replaced = {c: statement.excluded[c] for c in values[0] if c not in ("source_path", "first_loaded_at")}
+    statement = statement.on_conflict_do_update(index_elements=["source_path"], set_=replaced)
+    rows = connection.execute(statement.returning(documents.c.source_path, documents.c.document_id))
+    return dict(rows.all())
+
+
+def supersede(connection: Connection, document_ids: Sequence[int]) -> None:
+    """Of the loaded reports of one department, year and phase, the last one loaded is current;
+    the others stay in the warehouse, pointing at it."""
+    connection.execute(
+        text(
+            """
+            with touched as (
+                select distinct department_id, fiscal_year, phase
+                from etl.documents where document_id = any(:ids)
+            ),
+            latest as (
+                select d.department_id, d.fiscal_year, d.phase, max(d.document_id) as document_id
+                from etl.documents as d
+                inner join touched using (department_id, fiscal_year, phase)
+                where d.loaded_at is not null
+                group by d.department_id, d.fiscal_year, d.phase
+            )
+            update etl.documents as d
+            set is_current = (d.document_id = latest.document_id),
+                superseded_by = nullif(latest.document_id, d.document_id)
+            from latest
+            where d.department_id = latest.department_id
+              and d.fiscal_year = latest.fiscal_year
+              and d.phase = latest.phase
+              and d.loaded_at is not null
+            """
+        ),
+        {"ids": list(document_ids)},
+    )
+
+
+def copy_rows(connection: Connection, table, rows: list[tuple]) -> None:
+    if not rows:
+        return
+    columns = fact_rows.columns(table)
+    raw = connection.connection.driver_connection
+    with raw.cursor() as cursor:
+        with cursor.copy(f"copy {table.schema}.{table.name} ({', '.join(columns)}) from stdin") as copy:
+            for row in rows:
+                copy.write_row(row)
+
+
+def load_reports(
+    connection: Connection, reports: Sequence[ExtractedReport], run_id: int | None = None
+) -> list[LoadedDocument]:
+    """Load a batch inside the caller's transaction. Raises LoadError before writing anything."""
+    if not reports:
+        return []
+    for report in reports:
+        check_loadable(report)
+    department_ids = upsert_departments(connection, reports)
+    upsert_years(connection, reports)
+    class_ids = upsert_printed_classes(connection, reports)
+    project_ids = upsert_projects(connection, reports, department_ids)
+    document_ids = upsert_documents(connection, reports, department_ids, run_id)
+    ids = list(document_ids.values())
+    for table in (*FACT_TABLES.values(), findings):
+        connection.execute(table.delete().where(table.c.document_id.in_(ids)))
+    supersede(connection, ids)
+    rows = fact_rows.build(reports, document_ids, department_ids, class_ids, project_ids)
+    for name, table in (*FACT_TABLES.items(), ("findings", findings)):
+        copy_rows(connection, table, rows[name])
+    return [
+        LoadedDocument(document_ids[r.document.source_path], r.document.source_path, r.fact_count(), len(r.findings))
+        for r in reports
+    ]
+
+
+def record_failure(connection: Connection, path: str, sha256: str, error: str, run_id: int | None) -> None:
+    """Note why a file failed. A version loaded before keeps its facts: nothing loaded is lost."""
+    now = datetime.now(timezone.utc)
+    statement = insert(documents).values(
+        source_path=path, sha256=sha256, status="failed", error=error, error_sha256=sha256, attempted_at=now, run_id=run_id
+    )
+    statement = statement.on_conflict_do_update(
+        index_elements=["source_path"],
+        set_={
+            "error": statement.excluded.error,
+            "error_sha256": statement.excluded.error_sha256,
+            "attempted_at": now,
+            "run_id": run_id,
+            "status": text("case when etl.documents.loaded_at is null then 'failed' else 'loaded' end"),
+        },
+    )
+    connection.execute(statement)

@@ -1,0 +1,94 @@
+"""The ingest flow end to end, under a Prefect test harness, against a real PostgreSQL."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from sqlalchemy import text
+
+from budget_etl.runs import LOCK_KEY, RunLocked
+from flows.ingest import discover, run_ingest
+from tests.conftest import REPORTS
+
+pytestmark = pytest.mark.database
+
+
+def seeds_in(folder):
+    for path in REPORTS.glob("*.txt"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def warehouse(engine) -> dict[str, list]:
+    """Every mart view's rows without ids and paths, in a stable order: what analysts see."""
+    views = ["summary_items", "three_public", "expenditure_by_function", "project_performance", "performance_indicators"]
+    out = {}
+    with engine.connect() as connection:
+        for view in views:
+            rows = connection.execute(text(f"select * from mart.{view}")).mappings().all()
+            out[view] = sorted(tuple(sorted((k, str(v)) for k, v in row.items() if k != "document_id")) for row in rows)
+    return out
+
+
+def test__ingest__loads_every_seed_then_skips_them_unchanged(engine, prefect_harness):
+    first = run_ingest([str(REPORTS)], runner="thread")
+    assert (first["documents_seen"], first["documents_new"], first["documents_failed"]) == (5, 5, 0)
+    assert first["facts_loaded"] > 100
+    second = run_ingest([str(REPORTS)], runner="thread")
+    assert (second["documents_new"], second["documents_skipped"]) == (0, 5)
+    with engine.connect() as connection:
+        departments = connection.execute(text("select count(distinct department) from mart.documents")).scalar_one()
+    assert departments == 5
+
+
+def test__ingest__a_bad_file_fails_alone_with_its_reason(engine, prefect_harness, tmp_path):
+    folder = seeds_in(tmp_path)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(range(256)) * 8)
+    (folder / "novel.txt").write_text("从前有座山，山里有座庙。\n庙里有个老和尚。\n", encoding="utf-8")
+    summary = run_ingest([str(folder)], runner="thread")
+    assert (summary["documents_new"], summary["documents_failed"]) == (5, 3)
+    with engine.connect() as connection:
+        errors = dict(connection.execute(text("select source_path, error from etl.documents where status = 'failed'")).all())
+    assert "the file is empty" in errors[str(folder / "empty.txt")]
+    assert "binary" in errors[str(folder / "binary.txt")]
+    assert "not a budget report" in errors[str(folder / "novel.txt")]
+    assert all(path in message for path, message in errors.items())
+
+
+def test__ingest__gbk_file_reads_like_utf8(engine, prefect_harness, tmp_path):
+    source = REPORTS / "003_e72cc16d30ba4fbe.txt"
+    (tmp_path / "gbk.txt").write_bytes(source.read_text(encoding="utf-8").encode("gb18030"))
+    run_ingest([str(tmp_path)], runner="thread")
+    with engine.connect() as connection:
+        department, total = connection.execute(
+            text("select department, amount_yuan from mart.three_public where category = 'three_public_total'")
+        ).one()
+    assert department == "攀枝花市西区人大办公室" and str(total) == "5000.00"
+
+
+def test__ingest__refuses_to_run_beside_another_run(engine, prefect_harness):
+    with engine.connect() as holder:
+        holder.execute(text("select pg_advisory_lock(:k)"), {"k": LOCK_KEY})
+        with pytest.raises(RunLocked, match="another ingest run"):
+            run_ingest([str(REPORTS)], runner="thread")
+        holder.execute(text("select pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
+    with engine.connect() as connection:
+        assert connection.execute(text("select count(*) from etl.documents")).scalar_one() == 0
+
+
+def test__discover__files_and_folders_sorted_without_repeats(tmp_path):
+    folder = seeds_in(tmp_path)
+    (folder / "notes.md").write_text("x", encoding="utf-8")
+    found = discover([str(folder), str(folder / "000_dac422e8fb956846.txt")])
+    assert found == sorted(str(p) for p in folder.glob("*.txt"))
+
+
+def test__ingest__process_runner_gives_the_same_warehouse(engine, prefect_harness):
+    run_ingest([str(REPORTS)], runner="thread")
+    by_threads = warehouse(engine)
+    with engine.begin() as connection:
+        connection.execute(text("truncate etl.documents, etl.runs restart identity cascade"))
+    run_ingest([str(REPORTS)], runner="process", batch_size=2)
+    assert warehouse(engine) == by_threads
