@@ -58,31 +58,33 @@ def test__load_reports__changed_file_replaces_its_facts(engine, tmp_path):
     copy = tmp_path / "report.txt"
     shutil.copy(SEED, copy)
     load(engine, copy)
-    copy.write_text(SEED.read_text(encoding="utf-8").replace("公务接待费支出0.50万元", "公务接待费支出0.40万元"), encoding="utf-8")
+    copy.write_text(SEED.read_text(encoding="utf-8").replace("国内公务接待4批次", "国内公务接待5批次"), encoding="utf-8")
     load(engine, copy)
     with engine.connect() as connection:
         rows = connection.execute(
-            text("select amount_yuan from mart.three_public where category = 'official_reception'")
+            text("select batches from mart.three_public where category = 'reception_domestic'")
         ).scalars().all()
-    assert [str(r) for r in rows] == ["4000.00"]
+    assert rows == [5]
     assert counts(engine)["etl.documents"] == 1
 
 
 def test__load_reports__republished_report_supersedes_the_old(engine, tmp_path):
     old, new = tmp_path / "old.txt", tmp_path / "new.txt"
     shutil.copy(SEED, old)
-    new.write_text(SEED.read_text(encoding="utf-8").replace("公务接待费支出0.50万元", "公务接待费支出0.40万元"), encoding="utf-8")
+    new.write_text(SEED.read_text(encoding="utf-8").replace("国内公务接待4批次", "国内公务接待5批次"), encoding="utf-8")
     load(engine, old)
     load(engine, new)
     with engine.connect() as connection:
         current = connection.execute(
-            text("select amount_yuan from mart.three_public where category = 'official_reception'")
+            text("select batches from mart.three_public where category = 'reception_domestic'")
         ).scalars().all()
         kept = connection.execute(
-            text("select count(*) from core.fact_three_public where category_label = '公务接待费'")
+            text("select count(*) from core.fact_three_public where category_label = '国内公务接待'")
         ).scalar_one()
-        superseded = connection.execute(text("select superseded_by is not null from etl.documents where source_path like '%old.txt'")).scalar_one()
-    assert [str(v) for v in current] == ["4000.00"]
+        superseded = connection.execute(
+            text("select superseded_by is not null from etl.documents where source_path like '%old.txt'")
+        ).scalar_one()
+    assert current == [5]
     assert kept == 2 and superseded
 
 
