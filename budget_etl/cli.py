@@ -114,6 +114,26 @@ def downgrade(revision: str) -> None:
     click.echo(f"database at revision {current_revision(engine) or 'base'}")
 
 
+@db.command(name="create-reader")
+@click.argument("name")
+@click.option("--password", envvar="BUDGET_ETL_READER_PASSWORD", default=None,
+              help="Password of the role (or BUDGET_ETL_READER_PASSWORD); without one the server's own authentication applies.")
+def create_reader(name: str, password: str | None) -> None:
+    """Create (or reset) NAME, a login role for BI tools that can SELECT from the mart views and
+    nothing else: no writes, no access to the core and etl schemas."""
+    from budget_etl.database import get_engine
+    from load.roles import InvalidRoleName, create_reader as run_create_reader
+
+    engine = get_engine()
+    try:
+        with engine.begin() as connection:
+            run_create_reader(connection, name, password)
+    except InvalidRoleName as error:
+        raise click.ClickException(str(error)) from error
+    url = engine.url.set(username=name, password=None, drivername="postgresql")
+    click.echo(f"role {name} can read schema mart; connect with {url.render_as_string(hide_password=True)}")
+
+
 @main.command()
 @click.option("--errors/--no-errors", default=True, show_default=True, help="List the documents that failed, with their errors.")
 def status(errors: bool) -> None:
@@ -131,6 +151,33 @@ def three_public() -> None:
     from budget_etl.status import render_three_public
 
     click.echo(render_three_public(get_engine()))
+
+
+@main.command()
+def departments() -> None:
+    """List the department names seen, their canonical department, and likely duplicates.
+
+    Canonical names come from the aliases file (BUDGET_ETL_DEPARTMENTS_FILE, default
+    reference/departments.csv). Suggested duplicates are never merged: to confirm one, add the
+    printed line to that file; the next ingest applies it.
+    """
+    from budget_etl.database import get_engine
+    from budget_etl.status import table
+    from load.departments import departments_seen, sync_department_aliases
+    from transform.departments import read_aliases, suggest_duplicates
+
+    aliases = read_aliases(get_settings().departments_file)
+    with get_engine().begin() as connection:
+        sync_department_aliases(connection, aliases)
+        rows = departments_seen(connection)
+    click.echo(table(["published name", "region", "canonical department", "reports", "years"], rows))
+    suggestions = suggest_duplicates([(name, region) for name, region, *_ in rows], aliases)
+    if suggestions:
+        click.echo("\nlikely duplicates (add a line to the aliases file to merge them):")
+        for suggestion in suggestions:
+            click.echo(f"  {suggestion.csv_line()}")
+    else:
+        click.echo("\nno likely duplicates")
 
 
 def runner_options(command):

@@ -5,6 +5,8 @@
     BUDGET_ETL_BATCH_SIZE     documents per extraction task (default: 50)
     BUDGET_ETL_SCHEDULE_CRON  the nightly schedule of `budget-etl serve` (default: 0 2 * * *)
     BUDGET_ETL_TIMEZONE       its time zone (default: Asia/Shanghai)
+    BUDGET_ETL_DEPARTMENTS_FILE  the department aliases file (default: reference/departments.csv)
+    BUDGET_ETL_LOCK_WAIT_SECONDS how long a run waits for another run to finish (default: 0)
 """
 
 from __future__ import annotations
@@ -27,6 +29,8 @@ class Settings(BaseSettings):
     batch_size: int = Field(default=50, ge=1, le=10_000)
     schedule_cron: str = "0 2 * * *"
     timezone: str = "Asia/Shanghai"
+    departments_file: Path = Path(__file__).resolve().parents[1] / "reference" / "departments.csv"
+    """The aliases file mapping published department names to canonical ones."""
     lock_wait_seconds: float = Field(default=0, ge=0)
     """How long an ingest run waits for another run's lock before it gives up (0: not at all)."""
 

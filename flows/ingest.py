@@ -22,7 +22,9 @@ from budget_etl.settings import get_settings
 from extract.errors import ExtractError
 from extract.records import ExtractedReport
 from flows.runners import make_task_runner
+from load.departments import sync_department_aliases
 from load.loader import LoadError, load_reports, record_failure
+from transform.departments import read_aliases
 from transform.pipeline import process_report
 
 REPORT_SUFFIXES = (".txt", ".text")
@@ -129,6 +131,8 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
             summary.documents_failed += len(errors)
             for message in errors:
                 logger.warning("failed: %s", message)
+        with engine.begin() as connection:
+            sync_department_aliases(connection, read_aliases(settings.departments_file))
         logger.info(summary.line())
     return vars(summary)
 

@@ -2,7 +2,8 @@
 with
 
 documents as (
-    select * from etl.documents where is_current and loaded_at is not null
+    select * from etl.documents
+    where is_current and loaded_at is not null
 ),
 
 departments as (

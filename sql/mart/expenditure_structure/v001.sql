@@ -3,7 +3,8 @@
 with
 
 classes as (
-    select * from mart.expenditure_by_function where class_level = '类'
+    select * from mart.expenditure_by_function
+    where class_level = '类'
 ),
 
 departments as (
@@ -33,8 +34,9 @@ final as (
         classes.document_id
     from classes
     inner join departments
-        on classes.department = departments.department_name
-        and classes.region is not distinct from departments.region
+        on
+            classes.department = departments.department_name
+            and classes.region is not distinct from departments.region
 )
 
 select * from final

@@ -6,7 +6,8 @@ facts as (
 ),
 
 documents as (
-    select * from etl.documents where is_current
+    select * from etl.documents
+    where is_current
 ),
 
 departments as (

@@ -6,7 +6,8 @@ facts as (
 ),
 
 documents as (
-    select * from etl.documents where is_current
+    select * from etl.documents
+    where is_current
 ),
 
 departments as (
@@ -14,7 +15,8 @@ departments as (
 ),
 
 classes as (
-    select * from core.dim_expenditure_class where class_kind = 'summary_item'
+    select * from core.dim_expenditure_class
+    where class_kind = 'summary_item'
 ),
 
 final as (

@@ -16,7 +16,9 @@ departments as (
 ),
 
 spending as (
-    select document_id, amount_yuan as expense_total_yuan
+    select
+        document_id,
+        amount_yuan as expense_total_yuan
     from mart.summary_items
     where item = 'expense_total'
 ),
@@ -35,8 +37,9 @@ joined as (
         three.document_id
     from three
     inner join departments
-        on three.department = departments.department_name
-        and three.region is not distinct from departments.region
+        on
+            three.department = departments.department_name
+            and three.region is not distinct from departments.region
     left join spending on three.document_id = spending.document_id
 ),
 
@@ -61,10 +64,11 @@ final as (
         joined.document_id
     from joined
     left join joined as previous
-        on joined.canonical_department = previous.canonical_department
-        and joined.phase = previous.phase
-        and joined.category = previous.category
-        and joined.fiscal_year = previous.fiscal_year + 1
+        on
+            joined.canonical_department = previous.canonical_department
+            and joined.phase = previous.phase
+            and joined.category = previous.category
+            and joined.fiscal_year = previous.fiscal_year + 1
 )
 
 select * from final
