@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 
 from sqlalchemy import Engine, text
+from sqlalchemy.exc import DBAPIError
 
 from extract.document import file_sha256
 
@@ -59,8 +60,17 @@ def exclusive_run(engine: Engine, wait_seconds: float = 0) -> Iterator[RunSummar
             finally:
                 finish(engine, summary, status)
         finally:
-            lock_connection.execute(text("select pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
-            lock_connection.commit()
+            release(lock_connection)
+
+
+def release(lock_connection) -> None:
+    """Give the lock back. A lost connection has released it already: the server drops the
+    session's advisory locks with the session."""
+    try:
+        lock_connection.execute(text("select pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
+        lock_connection.commit()
+    except DBAPIError:
+        lock_connection.invalidate()
 
 
 def finish(engine: Engine, summary: RunSummary, status: str) -> None:

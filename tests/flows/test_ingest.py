@@ -92,3 +92,16 @@ def test__ingest__process_runner_gives_the_same_warehouse(engine, prefect_harnes
         connection.execute(text("truncate etl.documents, etl.runs restart identity cascade"))
     run_ingest([str(REPORTS)], runner="process", batch_size=2)
     assert warehouse(engine) == by_threads
+
+
+def test__ingest__dask_cluster_of_two_workers_gives_the_same_warehouse(engine, prefect_harness):
+    run_ingest([str(REPORTS)], runner="thread")
+    by_threads = warehouse(engine)
+    with engine.begin() as connection:
+        connection.execute(text("truncate etl.documents, etl.runs restart identity cascade"))
+    from distributed import LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster:
+        summary = run_ingest([str(REPORTS)], runner="dask", address=cluster.scheduler_address, batch_size=2)
+    assert summary["documents_new"] == 5
+    assert warehouse(engine) == by_threads
