@@ -1,0 +1,55 @@
+"""The README documents every command, every mart view and column, and every check."""
+
+from __future__ import annotations
+
+import csv
+import re
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import text
+
+from budget_etl.cli import main
+from tests.conftest import ROOT
+
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+
+
+def commands(group, prefix=""):
+    for name, command in group.commands.items():
+        full = f"{prefix}{name}"
+        if hasattr(command, "commands"):
+            yield from commands(command, f"{full} ")
+        else:
+            yield full
+
+
+@pytest.mark.parametrize("command", sorted(commands(main)))
+def test__readme__documents_every_command(command):
+    assert f"budget-etl {command}" in README
+
+
+@pytest.mark.parametrize("command", sorted(commands(main)))
+def test__cli__every_command_explains_itself(command):
+    result = CliRunner().invoke(main, [*command.split(), "--help"])
+    assert result.exit_code == 0, result.output
+    assert len(result.output.split("\n\n")[1].strip()) > 20
+
+
+def test__readme__documents_every_rule():
+    with open(ROOT / "transform" / "rules.csv", encoding="utf-8") as handle:
+        rules = [row["rule"] for row in csv.DictReader(handle)]
+    assert rules and all(f"`{rule}`" in README for rule in rules)
+
+
+def test__readme__documents_every_mart_view_and_column(engine):
+    with engine.connect() as connection:
+        columns = connection.execute(
+            text("select table_name, column_name from information_schema.columns where table_schema = 'mart'")
+        ).all()
+    undocumented = [
+        f"{view}.{column}"
+        for view, column in columns
+        if f"**mart.{view}**" not in README or not re.search(rf"`{column}`", README)
+    ]
+    assert not undocumented
