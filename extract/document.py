@@ -8,14 +8,17 @@ ASCII, ideographic spaces become spaces); the original line is kept for evidence
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from extract.errors import UnreadableReport
 
 MAX_CONTROL_RATIO = 0.01
 """Share of control characters above which a decoded file is treated as binary."""
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
 @dataclass(frozen=True)
@@ -37,15 +40,25 @@ class Document:
     encoding: str
     lines: tuple[Line, ...]
 
+    @cached_property
+    def sentences(self):
+        """Every body sentence (see extract.sentences), computed once per document."""
+        from extract.sentences import split_body
+
+        return split_body(self)
+
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 
 
+def normalise_block(text: str) -> str:
+    """NFKC (full-width digits and punctuation to ASCII, ideographic spaces to spaces)."""
+    return unicodedata.normalize("NFKC", text)
+
+
 def normalise(text: str) -> str:
-    """NFKC, with the few characters NFKC leaves alone mapped too (例: 100 % -> 100%)."""
-    text = unicodedata.normalize("NFKC", text)
-    text = text.replace("\u00a0", " ").replace("\u2002", " ").replace("\u2003", " ")
-    return text.strip()
+    """One line, normalised and stripped."""
+    return normalise_block(text).strip()
 
 
 def decode(data: bytes, path: str) -> tuple[str, str]:
@@ -59,18 +72,23 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
             text = data.decode(encoding)
         except UnicodeDecodeError:
             continue
-        controls = sum(1 for ch in text if unicodedata.category(ch) == "Cc" and ch not in "\t\r\n\f")
-        if controls > MAX_CONTROL_RATIO * len(text):
+        if len(CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):
             raise UnreadableReport(path, "the file is binary (too many control characters), not a text report")
         return text, ("utf-8" if encoding == "utf-8-sig" else encoding)
     raise UnreadableReport(path, "the text is neither UTF-8 nor GB18030/GBK")
 
 
 def parse_text(text: str, path: str, sha256: str, encoding: str = "utf-8") -> Document:
-    lines = []
-    for number, raw in enumerate(text.splitlines(), start=1):
-        lines.append(Line(number, raw, normalise(raw), raw.startswith("\t")))
-    return Document(path=path, sha256=sha256, encoding=encoding, lines=tuple(lines))
+    raws = text.splitlines()
+    # NFKC once over the whole text (it never makes or removes a "\n"), then back to lines.
+    normalised = normalise_block("\n".join(raws)).split("\n")
+    if len(normalised) != len(raws):
+        normalised = [normalise(raw) for raw in raws]
+    lines = tuple(
+        Line(number, raw, text.strip(), raw.startswith("\t"))
+        for number, (raw, text) in enumerate(zip(raws, normalised), start=1)
+    )
+    return Document(path=path, sha256=sha256, encoding=encoding, lines=lines)
 
 
 def read_document(path: str | Path) -> Document:

@@ -69,6 +69,8 @@ def statements(
     pattern = alias_pattern(aliases)
     by_alias = {a.alias: a for a in aliases}
     for sentence in sentences:
+        if not pattern.search(sentence.text):
+            continue
         for clause in clauses(sentence.text):
             listing = LISTING.search(clause) if skip_listed else None
             matches = [

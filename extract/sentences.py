@@ -8,7 +8,6 @@ sentences, so no figure can come from them.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 
 from extract.document import Document, Line
@@ -43,12 +42,18 @@ def split_line(line: Line) -> list[Sentence]:
     return [Sentence(line, text.strip(), raw) for text, raw in zip(texts, raws)]
 
 
-def body_sentences(document: Document) -> Iterator[Sentence]:
-    """Every sentence of every non-table, non-debris line, in order."""
+def split_body(document: Document) -> tuple[Sentence, ...]:
+    sentences: list[Sentence] = []
     for line in document.lines:
         if line.is_cell or not line.text or is_chart_debris(line):
             continue
-        yield from split_line(line)
+        sentences.extend(split_line(line))
+    return tuple(sentences)
+
+
+def body_sentences(document: Document) -> tuple[Sentence, ...]:
+    """Every sentence of every non-table, non-debris line, in order (cached on the document)."""
+    return document.sentences
 
 
 CLAUSE_SPLIT = re.compile(r"[;；]")

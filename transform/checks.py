@@ -159,6 +159,9 @@ def check_function_shares(report: ExtractedReport) -> Iterator[Finding]:
 
 
 def check_text(document: Document, fiscal_year: int) -> Iterator[Finding]:
+    whole = "\n".join(line.text for line in document.lines)
+    if not LONG_YEAR.search(whole) and not MISSING_FIGURE.search(whole):
+        return
     for sentence in body_sentences(document):
         for match in LONG_YEAR.finditer(sentence.text):
             yield finding(
