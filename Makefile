@@ -5,7 +5,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 REPORTS ?= examples/reports
 
-.PHONY: run test test-server bench lint report clean
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+
+.PHONY: run test test-server bench lint browser clean
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -22,7 +24,12 @@ run: $(VENV)/.installed
 lint: $(VENV)/.installed
 	$(BIN)/sqlfluff lint sql --dialect postgres
 
-test: $(VENV)/.installed lint
+# The visual report is tested in Debian's chromium (never a browser download of its own).
+browser:
+	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+
+test: $(VENV)/.installed lint browser
 	$(BIN)/python -m pytest -q
 
 # The same suite against a server of your own, e.g. the one at 127.0.0.1:5432:

@@ -144,6 +144,19 @@ def status(errors: bool) -> None:
     click.echo(render_status(get_engine(), show_errors=errors))
 
 
+@main.command()
+@click.option("--out", required=True, type=click.Path(dir_okay=False, writable=True), help="The HTML file to write.")
+def report(out: str) -> None:
+    """Write one self-contained HTML page of charts (三公经费 by department and year, spending
+    structure by 类, project execution, budget against final) and the list of findings with their
+    evidence. The page needs no network access to be viewed."""
+    from budget_etl.database import get_engine
+    from budget_etl.visual_report import write_report
+
+    write_report(get_engine(), out)
+    click.echo(f"report written to {out}")
+
+
 @main.command(name="three-public")
 def three_public() -> None:
     """Print 三公经费 by department and year, read back from mart.three_public."""
