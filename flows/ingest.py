@@ -8,11 +8,15 @@ Extraction of later batches overlaps the loading of earlier ones.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+import os
+from collections import deque
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
+from prefect.cache_policies import NO_CACHE
+from prefect.utilities.annotations import quote
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from budget_etl import runs
@@ -101,12 +105,36 @@ def load_outcomes(outcomes: Sequence[Outcome], run_id: int) -> tuple[int, int, i
     return len(loaded), facts, findings, [message for _, _, message in failed]
 
 
-extract_task = task(extract_batch, name="extract-batch")
-load_task = task(load_outcomes, name="load-batch", retries=3, retry_delay_seconds=[2, 10, 30])
+# Batches are large and their results are used once: no cache keys over their inputs, no result
+# persistence, nothing kept in memory after the batch is loaded.
+TASK_OPTIONS = {"cache_policy": NO_CACHE, "persist_result": False}
+extract_task = task(extract_batch, name="extract-batch", **TASK_OPTIONS)
+load_task = task(load_outcomes, name="load-batch", retries=3, retry_delay_seconds=[2, 10, 30], **TASK_OPTIONS)
 
 
 def batches(items: Sequence[tuple[str, str]], size: int) -> list[Sequence[tuple[str, str]]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
+
+
+def extracted(work: list[Sequence[tuple[str, str]]], window: int) -> Iterator[list[Outcome]]:
+    """Extraction results in submission order, with at most ``window`` batches in flight, so
+    that loading overlaps extraction and memory stays flat however large the corpus."""
+    pending: deque = deque()
+    queue = iter(work)
+    for batch in queue:
+        pending.append(extract_task.submit(batch))
+        if len(pending) >= window:
+            break
+    while pending:
+        outcomes = pending.popleft().result()
+        next_batch = next(queue, None)
+        if next_batch is not None:
+            pending.append(extract_task.submit(next_batch))
+        yield outcomes
+
+
+def workers() -> int:
+    return os.cpu_count() or 2
 
 
 @flow(name="ingest", log_prints=False)
@@ -122,9 +150,9 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
         pending, summary.documents_skipped = runs.pending_files(engine, files)
         summary.documents_seen = len(files)
         logger.info("%d report files found, %d new or changed", len(files), len(pending))
-        futures = [extract_task.submit(batch) for batch in batches(pending, size)]
-        for future in futures:
-            loaded, facts, findings, errors = load_task(future.result(), summary.run_id)
+        for outcomes in extracted(batches(pending, size), window=2 * workers()):
+            # quote(): Prefect passes the batch through without walking every record in it
+            loaded, facts, findings, errors = load_task(quote(outcomes), summary.run_id)
             summary.documents_new += loaded
             summary.facts_loaded += facts
             summary.findings += findings

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import cache
 
 from extract.projects import project_key
 from extract.records import ExtractedReport
@@ -11,9 +12,15 @@ from load.schema import FACT_TABLES, findings
 LINEAGE = ("document_id", "department_id", "fiscal_year", "phase", "line_number", "evidence")
 
 
-def columns(table) -> list[str]:
+@cache
+def _columns(schema: str, name: str) -> tuple[str, ...]:
+    table = next(t for t in (*FACT_TABLES.values(), findings) if (t.schema, t.name) == (schema, name))
+    return tuple(c.name for c in table.columns if c.name not in ("fact_id", "finding_id"))
+
+
+def columns(table) -> tuple[str, ...]:
     """Every column but the generated key, in table order."""
-    return [c.name for c in table.columns if c.name not in ("fact_id", "finding_id")]
+    return _columns(table.schema, table.name)
 
 
 def _lineage(record, document_id: int, department_id: int, report: ExtractedReport) -> dict:

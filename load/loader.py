@@ -13,22 +13,14 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime, timezone
 
-from sqlalchemy import Connection, select, text, tuple_
+from sqlalchemy import Connection, select, text
 from sqlalchemy.dialects.postgresql import insert
 
 from extract.classification import level_of
 from extract.projects import project_key
 from extract.records import ExtractedReport
 from load import facts as fact_rows
-from load.schema import (
-    FACT_TABLES,
-    dim_department,
-    dim_expenditure_class,
-    dim_project,
-    dim_year,
-    documents,
-    findings,
-)
+from load.schema import FACT_TABLES, dim_expenditure_class, dim_year, documents, findings
 from transform.departments import region_level
 
 log = logging.getLogger(__name__)
@@ -57,16 +49,30 @@ def check_loadable(report: ExtractedReport) -> None:
         raise LoadError(info.source_path, "no department name could be read from the report")
 
 
+def upsert_rows(connection: Connection, table: str, columns: dict[str, str], rows: list[tuple], key: tuple[str, ...], id_column: str) -> dict[tuple, int]:
+    """Insert rows that are new (by ``key``) and return key -> id for every row, set-based:
+    one statement over arrays (unnest) whatever the number of rows."""
+    names = list(columns)
+    arrays = [list(values) for values in zip(*rows)]
+    casts = ", ".join(f"%s::{kind}[]" for kind in columns.values())
+    connection.exec_driver_sql(
+        f"insert into {table} ({', '.join(names)}) select * from unnest({casts}) on conflict do nothing", tuple(arrays)
+    )
+    key_casts = ", ".join(f"%s::{columns[k]}[]" for k in key)
+    join = " and ".join(f"t.{k} = wanted.{k}" for k in key)
+    found = connection.exec_driver_sql(
+        f"select {', '.join('t.' + k for k in key)}, t.{id_column} from {table} t "
+        f"join unnest({key_casts}) as wanted({', '.join(key)}) on {join}",
+        tuple(arrays[names.index(k)] for k in key),
+    )
+    return {tuple(row[:-1]): row[-1] for row in found}
+
+
 def upsert_departments(connection: Connection, reports: Sequence[ExtractedReport]) -> dict[tuple[str, str], int]:
     keys = sorted({(r.document.department, r.document.region or "") for r in reports})
-    values = [{"department_name": n, "region_name": g, "region_level": region_level(g)} for n, g in keys]
-    connection.execute(insert(dim_department).values(values).on_conflict_do_nothing())
-    rows = connection.execute(
-        select(dim_department.c.department_name, dim_department.c.region_name, dim_department.c.department_id).where(
-            tuple_(dim_department.c.department_name, dim_department.c.region_name).in_(keys)
-        )
-    )
-    return {(name, region): department_id for name, region, department_id in rows}
+    rows = [(name, region, region_level(region)) for name, region in keys]
+    columns = {"department_name": "text", "region_name": "text", "region_level": "text"}
+    return upsert_rows(connection, "core.dim_department", columns, rows, ("department_name", "region_name"), "department_id")
 
 
 def upsert_years(connection: Connection, reports: Sequence[ExtractedReport]) -> None:
@@ -114,14 +120,15 @@ def upsert_projects(
                 wanted.setdefault((department_id, project_key(row.project)), row.project)
     if not wanted:
         return {}
-    values = [{"department_id": d, "project_key": k, "project_name": n} for (d, k), n in sorted(wanted.items())]
-    connection.execute(insert(dim_project).values(values).on_conflict_do_nothing())
-    rows = connection.execute(
-        select(dim_project.c.department_id, dim_project.c.project_key, dim_project.c.project_id).where(
-            tuple_(dim_project.c.department_id, dim_project.c.project_key).in_(list(wanted))
-        )
-    )
-    return {(d, k): project_id for d, k, project_id in rows}
+    rows = [(d, k, n) for (d, k), n in sorted(wanted.items())]
+    columns = {"department_id": "int", "project_key": "text", "project_name": "text"}
+    return upsert_rows(connection, "core.dim_project", columns, rows, ("department_id", "project_key"), "project_id")
+
+
+DOCUMENT_COLUMNS = {
+    "source_path": "text", "sha256": "text", "department_id": "int", "fiscal_year": "int", "phase": "text",
+    "title": "text", "fact_count": "int", "finding_count": "int", "run_id": "int",
+}
 
 
 def upsert_documents(
@@ -130,34 +137,29 @@ def upsert_documents(
     department_ids: dict[tuple[str, str], int],
     run_id: int | None,
 ) -> dict[str, int]:
-    now = datetime.now(timezone.utc)
-    values = [
-        {
-            "source_path": r.document.source_path,
-            "sha256": r.document.sha256,
-            "status": "loaded",
-            "error": None,
-            "error_sha256": None,
-            "department_id": department_ids[(r.document.department, r.document.region or "")],
-            "fiscal_year": r.document.fiscal_year,
-            "phase": r.document.phase,
-            "title": r.document.title,
-            "fact_count": r.fact_count(),
-            "finding_count": len(r.findings),
-            "is_current": True,
-            "superseded_by": None,
-            "first_loaded_at": now,
-            "loaded_at": now,
-            "attempted_at": now,
-            "run_id": run_id,
-        }
+    """One row per report file: inserted, or replaced in place when the file was loaded before."""
+    rows = [
+        (
+            r.document.source_path, r.document.sha256,
+            department_ids[(r.document.department, r.document.region or "")],
+            r.document.fiscal_year, r.document.phase, r.document.title, r.fact_count(), len(r.findings), run_id,
+        )
         for r in reports
     ]
-    statement = insert(documents).values(values)
-    replaced = {c: statement.excluded[c] for c in values[0] if c not in ("source_path", "first_loaded_at")}
-    statement = statement.on_conflict_do_update(index_elements=["source_path"], set_=replaced)
-    rows = connection.execute(statement.returning(documents.c.source_path, documents.c.document_id))
-    return dict(rows.all())
+    names = ", ".join(DOCUMENT_COLUMNS)
+    casts = ", ".join(f"%s::{kind}[]" for kind in DOCUMENT_COLUMNS.values())
+    replaced = ", ".join(f"{c} = excluded.{c}" for c in DOCUMENT_COLUMNS if c != "source_path")
+    found = connection.exec_driver_sql(
+        f"""
+        insert into etl.documents ({names}, status, is_current, first_loaded_at, loaded_at, attempted_at)
+        select *, 'loaded', true, now(), now(), now() from unnest({casts})
+        on conflict (source_path) do update set {replaced}, status = 'loaded', error = null,
+            error_sha256 = null, is_current = true, superseded_by = null, loaded_at = now(), attempted_at = now()
+        returning source_path, document_id
+        """,
+        tuple(list(column) for column in zip(*rows)),
+    )
+    return dict(found.all())
 
 
 def supersede(connection: Connection, document_ids: Sequence[int]) -> None:

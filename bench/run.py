@@ -1,0 +1,281 @@
+"""`make bench`: print, in one run on this machine, the figures the nightly job is held to.
+
+    extraction     documents/s and MB/s of process_report, against a read-and-regex scan (the floor)
+    load           facts/s of the project's COPY path, against row-by-row INSERT and DataFrame.to_sql
+    end to end     wall time, reports/s and peak memory of the ingest flow for 1,000 and 10,000 reports
+    re-run         wall time of a second, nothing-changed run over the 10,000
+    Prefect        the flow against the same work done without Prefect
+
+Each end-to-end measurement runs in a fresh database and a child process of its own, so its peak
+memory is its own. Set BENCH_DATABASE_URL to use a server of yours (databases are created and
+dropped on it); otherwise an embedded server under build/bench-pg is used.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import resource
+import subprocess
+import sys
+import time
+import uuid
+from decimal import Decimal
+from concurrent.futures import ProcessPoolExecutor
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+BUILD = ROOT / "build"
+CORPUS = BUILD / "bench-corpus"
+SIZES = (1_000, 10_000)
+AMOUNTS = re.compile(r"\d+(?:\.\d+)?万元")
+GOALS = {"end_to_end": 300.0, "rerun": 5.0, "load_vs_to_sql": 10.0, "prefect_overhead": 10.0}
+
+
+def admin_url() -> str:
+    configured = os.environ.get("BENCH_DATABASE_URL")
+    if configured:
+        return configured
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
+        import pgserver
+
+        return pgserver.get_server(str(BUILD / "bench-pg")).get_uri()
+
+
+def fresh_database(admin: str) -> str:
+    """Create an empty database on the server and return its URL."""
+    from sqlalchemy import create_engine, make_url, text
+
+    url = make_url(admin).set(drivername="postgresql+psycopg")
+    name = f"bench_{uuid.uuid4().hex[:8]}"
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as connection:
+        connection.execute(text(f'create database "{name}"'))
+    engine.dispose()
+    return url.set(database=name).render_as_string(hide_password=False)
+
+
+def use_database(url: str) -> None:
+    from budget_etl import database, settings
+
+    os.environ["DATABASE_URL"] = url
+    settings.get_settings.cache_clear()
+    database._engine.cache_clear()
+
+
+def peak_memory_mb() -> float:
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return (own + children) / 1024
+
+
+def measure_extraction(paths: list[Path]) -> dict:
+    from transform.pipeline import process_report
+
+    size_mb = sum(p.stat().st_size for p in paths) / 1e6
+    start = time.perf_counter()
+    matches = sum(len(AMOUNTS.findall(p.read_text(encoding="utf-8"))) for p in paths)
+    floor = time.perf_counter() - start
+    start = time.perf_counter()
+    reports = [process_report(p) for p in paths]
+    spent = time.perf_counter() - start
+    return {
+        "documents": len(paths),
+        "extract_docs_per_s": len(paths) / spent,
+        "extract_mb_per_s": size_mb / spent,
+        "floor_docs_per_s": len(paths) / floor,
+        "floor_mb_per_s": size_mb / floor,
+        "regex_matches": matches,
+        "reports": reports,
+    }
+
+
+def fact_tables(reports) -> dict[str, tuple[list[str], list[tuple]]]:
+    """The fact rows the loader would COPY, with ids as the loader assigns them (here: made up)."""
+    from load import facts
+    from load.schema import FACT_TABLES
+
+    documents = {r.document.source_path: i + 1 for i, r in enumerate(reports)}
+    departments = {(r.document.department, r.document.region or ""): 1 for r in reports}
+    classes: dict = {}
+    for r in reports:
+        for item in r.summary_items:
+            classes.setdefault(("summary_item", item.item), 1)
+        for figure in r.three_public:
+            classes.setdefault(("three_public", figure.category), 1)
+    projects = _AnyKey()
+    rows = facts.build(reports, documents, departments, _AnyKey(classes), projects)
+    return {name: (facts.columns(FACT_TABLES[name]), rows[name]) for name in FACT_TABLES}
+
+
+class _AnyKey(dict):
+    """A mapping that answers 1 for any key (ids do not matter for a throughput figure)."""
+
+    def __missing__(self, key):
+        return 1
+
+    def get(self, key, default=None):
+        return 1
+
+
+def measure_load(reports, admin: str) -> dict:
+    from sqlalchemy import create_engine, text
+
+    from budget_etl.database import get_engine
+    from budget_etl.migrate import upgrade
+    from load.loader import load_reports
+
+    use_database(fresh_database(admin))
+    engine = get_engine()
+    upgrade(engine)
+    facts = sum(r.fact_count() for r in reports)
+    start = time.perf_counter()
+    for offset in range(0, len(reports), 50):
+        with engine.begin() as connection:
+            load_reports(connection, reports[offset : offset + 50])
+    copy_seconds = time.perf_counter() - start
+    tables = fact_tables(reports)
+    scratch = create_engine(engine.url)
+    with scratch.begin() as connection:
+        for name in tables:
+            connection.execute(text(f"create table bench_{name} (like core.{table_name(name)} including all)"))
+    rows = sum(len(r) for _, r in tables.values())
+    start = time.perf_counter()
+    raw = scratch.raw_connection()
+    with raw.cursor() as cursor:
+        for name, (columns, values) in tables.items():
+            statement = f"insert into bench_{name} ({', '.join(columns)}) values ({', '.join(['%s'] * len(columns))})"
+            for row in values:
+                cursor.execute(statement, row)
+    raw.commit()
+    raw.close()
+    insert_seconds = time.perf_counter() - start
+    import pandas
+
+    from load.schema import FACT_TABLES
+
+    start = time.perf_counter()
+    for name, (columns, values) in tables.items():
+        frame = pandas.DataFrame(values, columns=columns)
+        frame = frame.apply(lambda column: column.map(lambda v: float(v) if isinstance(v, Decimal) else v))
+        types = {c.name: c.type for c in FACT_TABLES[name].columns if c.name in columns}
+        frame.to_sql(f"bench_{name}", scratch, if_exists="append", index=False, dtype=types)
+    to_sql_seconds = time.perf_counter() - start
+    scratch.dispose()
+    return {
+        "facts": facts,
+        "copy_facts_per_s": facts / copy_seconds,
+        "insert_facts_per_s": rows / insert_seconds,
+        "to_sql_facts_per_s": rows / to_sql_seconds,
+    }
+
+
+def table_name(family: str) -> str:
+    from load.schema import FACT_TABLES
+
+    return FACT_TABLES[family].name
+
+
+def end_to_end(count: int, database_url: str, rerun: bool) -> dict:
+    """In a child process: the ingest flow over ``count`` reports (then again, unchanged)."""
+    use_database(database_url)
+    from budget_etl.cli import quiet_prefect
+    from flows.ingest import run_ingest
+
+    quiet_prefect()
+    paths = [str(p) for p in sorted(CORPUS.glob("report_*.txt"))[:count]]
+    folder = BUILD / f"bench-links-{count}"
+    folder.mkdir(parents=True, exist_ok=True)
+    for path in paths:
+        link = folder / Path(path).name
+        if not link.exists():
+            link.symlink_to(path)
+    start = time.perf_counter()
+    summary = run_ingest([str(folder)], runner="process")
+    seconds = time.perf_counter() - start
+    result = {"count": count, "seconds": seconds, "loaded": summary["documents_new"], "failed": summary["documents_failed"],
+              "facts": summary["facts_loaded"], "peak_mb": peak_memory_mb()}
+    if rerun:
+        start = time.perf_counter()
+        again = run_ingest([str(folder)], runner="process")
+        result["rerun_seconds"] = time.perf_counter() - start
+        result["rerun_skipped"] = again["documents_skipped"]
+    return result
+
+
+def without_prefect(count: int, database_url: str) -> dict:
+    """In a child process: the same extraction and loading, driven by a plain process pool."""
+    use_database(database_url)
+    from budget_etl.database import get_engine
+    from budget_etl.migrate import upgrade
+    from budget_etl.runs import pending_files
+    from flows.ingest import batches, discover, extract_batch, load_outcomes
+
+    folder = BUILD / f"bench-links-{count}"
+    start = time.perf_counter()
+    engine = get_engine()
+    upgrade(engine)
+    pending, _ = pending_files(engine, discover([str(folder)]))
+    with ProcessPoolExecutor(os.cpu_count() or 2) as pool:
+        for outcomes in pool.map(extract_batch, batches(pending, 50)):
+            load_outcomes(outcomes, None)
+    return {"count": count, "seconds": time.perf_counter() - start}
+
+
+def child(kind: str, count: int, admin: str) -> dict:
+    url = fresh_database(admin)
+    command = [sys.executable, "-m", "bench.run", kind, str(count), url]
+    output = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
+    return json.loads(output.strip().splitlines()[-1])
+
+
+def verdict(ok: bool) -> str:
+    return "PASS" if ok else "MISS"
+
+
+def main() -> None:
+    from bench.corpus import build_corpus
+
+    start = time.perf_counter()
+    paths = build_corpus(CORPUS, max(SIZES))
+    print(f"corpus: {len(paths)} reports under {CORPUS.relative_to(ROOT)} ({time.perf_counter() - start:.1f} s to build or reuse)")
+    admin = admin_url()
+    sample = paths[:1000]
+    extraction = measure_extraction(sample)
+    print(f"extraction (1 process, {extraction['documents']} reports): {extraction['extract_docs_per_s']:.0f} reports/s, "
+          f"{extraction['extract_mb_per_s']:.1f} MB/s; read-and-regex floor: {extraction['floor_docs_per_s']:.0f} reports/s, "
+          f"{extraction['floor_mb_per_s']:.1f} MB/s")
+    load = measure_load(extraction["reports"], admin)
+    ratio = load["copy_facts_per_s"] / load["to_sql_facts_per_s"]
+    print(f"load ({load['facts']} facts): COPY path {load['copy_facts_per_s']:.0f} facts/s; row-by-row INSERT "
+          f"{load['insert_facts_per_s']:.0f} facts/s; DataFrame.to_sql {load['to_sql_facts_per_s']:.0f} facts/s; "
+          f"COPY / to_sql = {ratio:.1f}x (goal >= {GOALS['load_vs_to_sql']:.0f}x: {verdict(ratio >= GOALS['load_vs_to_sql'])})")
+    runs = {count: child("end-to-end", count, admin) for count in SIZES}
+    for count, run in runs.items():
+        rate = run["loaded"] / run["seconds"]
+        goal = f" (goal >= {GOALS['end_to_end']:.0f}/s: {verdict(rate >= GOALS['end_to_end'])})" if count == max(SIZES) else ""
+        print(f"end to end, {count} reports: {run['seconds']:.1f} s, {rate:.0f} reports/s{goal}, "
+              f"{run['facts']} facts, {run['failed']} failed, peak memory {run['peak_mb']:.0f} MB")
+    big = runs[max(SIZES)]
+    print(f"nothing-changed re-run over {max(SIZES)}: {big['rerun_seconds']:.2f} s, {big['rerun_skipped']} skipped "
+          f"(goal < {GOALS['rerun']:.0f} s: {verdict(big['rerun_seconds'] < GOALS['rerun'])})")
+    growth = runs[max(SIZES)]["peak_mb"] / runs[min(SIZES)]["peak_mb"]
+    print(f"peak memory 10,000 vs 1,000 reports: x{growth:.2f} (flat: {verdict(growth < 1.5)})")
+    plain = child("without-prefect", min(SIZES), admin)
+    overhead = 100 * (runs[min(SIZES)]["seconds"] - plain["seconds"]) / runs[min(SIZES)]["seconds"]
+    print(f"Prefect overhead on {min(SIZES)} reports: flow {runs[min(SIZES)]['seconds']:.1f} s vs plain process pool "
+          f"{plain['seconds']:.1f} s = {overhead:.1f}% (goal < {GOALS['prefect_overhead']:.0f}%: "
+          f"{verdict(overhead < GOALS['prefect_overhead'])})")
+
+
+if __name__ == "__main__":
+    if len(sys.argv) == 4 and sys.argv[1] in ("end-to-end", "without-prefect"):
+        kind, count, url = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+        result = end_to_end(count, url, rerun=count == max(SIZES)) if kind == "end-to-end" else without_prefect(count, url)
+        print(json.dumps(result))
+    else:
+        main()
