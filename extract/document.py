@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cached_property
+from typing import NamedTuple
 from pathlib import Path
 
 from extract.errors import UnreadableReport
@@ -21,8 +22,7 @@ MAX_CONTROL_RATIO = 0.01
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-@dataclass(frozen=True)
-class Line:
+class Line(NamedTuple):
     number: int
     """1-based line number in the file."""
     raw: str
@@ -51,8 +51,16 @@ class Document:
         return self.lines[number - 1]
 
 
+# The full-width forms reports use most (！-～, the ideographic space), mapped as NFKC maps them.
+FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+
+
 def normalise_block(text: str) -> str:
-    """NFKC (full-width digits and punctuation to ASCII, ideographic spaces to spaces)."""
+    """NFKC (full-width digits and punctuation to ASCII, ideographic spaces to spaces). The common
+    full-width forms go through a translation table first; NFKC runs only if anything is left."""
+    text = text.translate(FULL_WIDTH)
+    if unicodedata.is_normalized("NFKC", text):
+        return text
     return unicodedata.normalize("NFKC", text)
 
 

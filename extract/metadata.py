@@ -102,7 +102,6 @@ def department_near_title(document: Document, title: Line) -> str | None:
     for line in reversed(document.lines[max(0, index - 3) : index]):
         if line.text and looks_like_department(line.text):
             return line.text
-    heading = PART_HEADING.match(title.text)
     for line in document.lines[: index + 1]:
         heading = PART_HEADING.match(line.text)
         if heading and looks_like_department(heading["name"]):

@@ -7,9 +7,8 @@ the ``mart`` views (see DESIGN.md), so a record turns into a contract row withou
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Any
 
 PHASES = ("budget", "final", "self_evaluation")
 
@@ -42,7 +41,7 @@ class SummaryItem:
     item: str
     """Item code, e.g. ``expense_total`` (DESIGN.md lists them)."""
     item_label: str
-    """The label as printed in the sentence, e.g. 本年支出合计."""
+    """The item's Chinese name, e.g. 本年支出合计 (also when the report words it 支出预算)."""
     amount_yuan: Decimal | None
     evidence: Evidence
     budget_yuan: Decimal | None = None
@@ -147,19 +146,3 @@ class ExtractedReport:
             + len(self.project_performance)
             + len(self.performance_indicators)
         )
-
-
-def record_to_dict(record: Any) -> dict[str, Any]:
-    """A record as plain JSON-ready values: Decimals as strings, evidence flattened."""
-    raw = asdict(record)
-    evidence = raw.pop("evidence", None)
-    out: dict[str, Any] = {}
-    for key, value in raw.items():
-        out[key] = str(value) if isinstance(value, Decimal) else value
-    if evidence is not None:
-        out["line_number"] = evidence["line_number"]
-        out["evidence"] = evidence["text"]
-    elif "evidence" in (raw.keys() | {"evidence"}) and hasattr(record, "evidence"):
-        out["line_number"] = None
-        out["evidence"] = None
-    return out
