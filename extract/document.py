@@ -52,7 +52,7 @@ class Document:
 
 
 # The full-width forms reports use most (！-～, the ideographic space), mapped as NFKC maps them.
-FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in range(0xFF01, 0xFF5F)} | {0x3000: " "}
+FULL_WIDTH = {code: unicodedata.normalize("NFKC", chr(code)) for code in (*range(0xFF01, 0xFF5F), 0x3000, 0x00A0, *range(0x2002, 0x200B))}
 
 
 def normalise_block(text: str) -> str:

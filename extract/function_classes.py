@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from decimal import Decimal
 
 from extract import classification, numbers
@@ -74,6 +75,7 @@ def extract_function_classes(document: Document) -> tuple[list[FunctionFigure], 
     return lei_rows + detail_rows, findings
 
 
+@cache
 def lei_aliases() -> list[Alias]:
     aliases = []
     for name, code in classification.lei_names():

@@ -13,6 +13,7 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from decimal import Decimal
 from pathlib import Path
 
@@ -42,7 +43,12 @@ def read_aliases(path: Path) -> list[Alias]:
 
 def alias_pattern(aliases: Iterable[Alias]) -> re.Pattern[str]:
     """One alternation, longest alias first, so 公务用车购置及运行维护费 beats 公务用车购置费."""
-    ordered = sorted({a.alias for a in aliases}, key=len, reverse=True)
+    return _alternation(frozenset(a.alias for a in aliases))
+
+
+@cache
+def _alternation(aliases: frozenset[str]) -> re.Pattern[str]:
+    ordered = sorted(aliases, key=lambda alias: (-len(alias), alias))
     return re.compile("|".join(re.escape(alias) for alias in ordered))
 
 

@@ -47,6 +47,7 @@ BATCHES = re.compile(r"(?P<n>\d+)\s*批次?(?!准)")
 PERSONS = re.compile(r"(?P<n>\d+)\s*人(?:次)?")
 # "购置公务用车0辆", "现有公务用车0辆"
 VEHICLES = re.compile(r"(?P<n>\d+)\s*辆")
+DIGIT = re.compile(r"\d")
 NOT_AN_AMOUNT_AFTER = frozenset("年月日次个人批辆%项件名条篇期")
 
 
@@ -90,7 +91,7 @@ def _count(pattern: re.Pattern[str], text: str) -> int | None:
 
 def read_measures(segment: str, context: str, *, counts: bool = False) -> Measures:
     """Measures of ``segment`` (the text after a label); ``context`` is its whole clause."""
-    if CONTINUED_NAME.match(segment):
+    if CONTINUED_NAME.match(segment) or not (DIGIT.search(segment) or numbers.UNCHANGED.search(segment)):
         return Measures()
     end = SEGMENT_END.search(segment)
     if end and end.start() > 0:
