@@ -112,3 +112,28 @@ def test__every_row__keeps_its_evidence(seed):
         for row in data[family]:
             assert row["evidence"], (family, row)
             assert 1 <= row["line_number"] <= len(lines), (family, row)
+
+
+INDICATORS = EXPECTED / "indicators"
+
+
+@pytest.mark.parametrize("seed", sorted(path.stem for path in INDICATORS.glob("*.json")))
+def test__performance_indicators__every_row(seed):
+    wanted = json.loads((INDICATORS / f"{seed}.json").read_text(encoding="utf-8"))["rows"]
+    rows = actual(seed)["performance_indicators"]
+    got = [
+        {
+            "line_number": row["line_number"],
+            "project": row["project"],
+            "level1": row["level1"],
+            "level2": row["level2"],
+            "level3_starts": row["level3"][: len(want["level3_starts"])] if row["level3"] else None,
+            "target_value": None if row["target_value"] is None else str(Decimal(row["target_value"])),
+            "unit": row["unit"],
+            "comparator": row["comparator"],
+        }
+        for row, want in zip(rows, wanted)
+    ]
+    assert len(rows) == len(wanted)
+    problems = [(want, have) for want, have in zip(wanted, got) if want != have]
+    assert not problems, problems[:3]
