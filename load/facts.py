@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from functools import cache
+from functools import cache, partial
 
 from extract.projects import project_key
 from extract.records import ExtractedReport
@@ -51,8 +51,7 @@ def build(
         document_id = document_ids[report.document.source_path]
         department_id = department_ids[(report.document.department, report.document.region or "")]
 
-        def base(record):
-            return _lineage(record, document_id, department_id, report)
+        base = partial(_lineage, document_id=document_id, department_id=department_id, report=report)
 
         for item in report.summary_items:
             values = {**vars(item), **base(item), "class_id": class_ids[("summary_item", item.item)]}

@@ -8,7 +8,6 @@ import re
 from decimal import Decimal
 from pathlib import Path
 
-import pytest
 
 from budget_etl import visual_report
 from flows.ingest import run_ingest

@@ -9,7 +9,6 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-import pytest
 
 from transform.contract import contract_dict
 from transform.pipeline import process_report
