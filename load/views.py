@@ -6,24 +6,22 @@ from __future__ import annotations
 
 from pathlib import Path
 
-SQL = Path(__file__).resolve().parents[1] / "sql" / "mart"
+ROOT = Path(__file__).resolve().parents[1] / "sql"
+SQL = ROOT / "mart"
 
 
-def view_sql(view: str, version: str) -> str:
-    return (SQL / view / f"{version}.sql").read_text(encoding="utf-8")
+def view_sql(view: str, version: str, schema: str = "mart") -> str:
+    return (ROOT / schema / view / f"{version}.sql").read_text(encoding="utf-8")
 
 
-def create_view(view: str, version: str) -> str:
-    return f"create or replace view mart.{view} as\n{view_sql(view, version)}"
+def create_view(view: str, version: str, schema: str = "mart") -> str:
+    return f"create or replace view {schema}.{view} as\n{view_sql(view, version, schema)}"
 
 
-def drop_view(view: str) -> str:
-    return f"drop view if exists mart.{view}"
-
-
-def latest_version(view: str) -> str:
-    return sorted(path.stem for path in (SQL / view).glob("v*.sql"))[-1]
+def drop_view(view: str, schema: str = "mart") -> str:
+    return f"drop view if exists {schema}.{view}"
 
 
 def views() -> list[str]:
+    """The contract views (schema mart)."""
     return sorted(path.name for path in SQL.iterdir() if path.is_dir())

@@ -1,5 +1,5 @@
 """Create the comparison views for analysts and BI: headlines, 三公 comparison, budget vs final,
-expenditure structure (version v001).
+expenditure structure (version v001), on core.department_identity (canonical departments).
 
 Revision ID: 0005
 Revises: 0004
@@ -26,6 +26,7 @@ VIEWS = {
 
 
 def upgrade() -> None:
+    op.execute(create_view("department_identity", "v001", schema="core"))
     for view, version in VIEWS.items():
         op.execute(create_view(view, version))
 
@@ -33,3 +34,4 @@ def upgrade() -> None:
 def downgrade() -> None:
     for view in reversed(list(VIEWS)):
         op.execute(drop_view(view))
+    op.execute(drop_view("department_identity", schema="core"))

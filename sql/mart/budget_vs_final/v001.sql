@@ -66,10 +66,7 @@ figures as (
 ),
 
 departments as (
-    select
-        department_name,
-        coalesce(canonical_name, department_name) as canonical_department
-    from core.dim_department
+    select * from core.department_identity
 ),
 
 canonical as (

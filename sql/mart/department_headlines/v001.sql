@@ -7,12 +7,7 @@ documents as (
 ),
 
 departments as (
-    select
-        department_id,
-        department_name,
-        nullif(region_name, '') as region,
-        coalesce(canonical_name, department_name) as canonical_department
-    from core.dim_department
+    select * from core.department_identity
 ),
 
 items as (

@@ -8,11 +8,7 @@ classes as (
 ),
 
 departments as (
-    select
-        department_name,
-        nullif(region_name, '') as region,
-        coalesce(canonical_name, department_name) as canonical_department
-    from core.dim_department
+    select * from core.department_identity
 ),
 
 final as (
