@@ -22,7 +22,23 @@ def quiet_prefect() -> None:
     os.environ.setdefault("PREFECT_UI_ENABLED", "false")
 
 
-@click.group()
+class Commands(click.Group):
+    """Database connection problems become one line naming the server, not a traceback."""
+
+    def invoke(self, ctx: click.Context):
+        from sqlalchemy.exc import OperationalError
+
+        try:
+            return super().invoke(ctx)
+        except OperationalError as error:
+            from budget_etl.database import database_url
+
+            where = database_url().render_as_string(hide_password=True)
+            reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
+            raise click.ClickException(f"cannot use the database {where}: {reason}") from error
+
+
+@click.group(cls=Commands)
 @click.option("-v", "--verbose", is_flag=True, help="Log what each stage does, not only its summary.")
 def main(verbose: bool) -> None:
     """Read Chinese public-budget reports (部门预算, 部门决算, 绩效自评报告) into a PostgreSQL

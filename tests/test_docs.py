@@ -53,3 +53,19 @@ def test__readme__documents_every_mart_view_and_column(engine):
         if f"**mart.{view}**" not in README or not re.search(rf"`{column}`", README)
     ]
     assert not undocumented
+
+
+def test__cli__an_unreachable_database_is_one_line(monkeypatch):
+    from budget_etl import database, settings
+
+    monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1:1/nowhere")
+    settings.get_settings.cache_clear()
+    database._engine.cache_clear()
+    try:
+        result = CliRunner().invoke(main, ["status"])
+    finally:
+        settings.get_settings.cache_clear()
+        database._engine.cache_clear()
+    assert result.exit_code == 1
+    assert "cannot use the database postgresql+psycopg://postgres@127.0.0.1:1/nowhere" in result.output
+    assert "Traceback" not in result.output
