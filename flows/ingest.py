@@ -65,8 +65,8 @@ def extract_batch(items: Sequence[tuple[str, str]]) -> list[Outcome]:
         except ExtractError as error:
             outcomes.append(Outcome(path, sha256, error=str(error)))
             continue
-        except (OSError, ValueError, ArithmeticError) as error:
-            outcomes.append(Outcome(path, sha256, error=f"{path}: {type(error).__name__}: {error}"))
+        except Exception as error:  # noqa: BLE001 - the edge: one file's surprise must not stop the others
+            outcomes.append(Outcome(path, sha256, error=f"{path}: could not be read ({type(error).__name__}: {error})"))
             continue
         outcomes.append(Outcome(path, sha256, report=report))
     return outcomes
