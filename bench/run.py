@@ -208,22 +208,25 @@ def end_to_end(count: int, database_url: str, rerun: bool) -> dict:
 
 
 def without_prefect(count: int, database_url: str) -> dict:
-    """In a child process: the same extraction and loading, driven by a plain process pool."""
+    """In a child process: the same batches, extracted and loaded by a plain process pool."""
     use_database(database_url)
-    from budget_etl.database import get_engine
+    from functools import partial
+
+    from budget_etl.database import database_url as resolved_url, engine_for
     from budget_etl.migrate import upgrade
     from budget_etl.runs import pending_files
     from budget_etl.settings import get_settings
-    from flows.ingest import batches, discover, extract_batch, load_outcomes
+    from flows.ingest import batches, discover, ingest_batch
 
     folder = BUILD / f"bench-links-{count}"
     start = time.perf_counter()
-    engine = get_engine()
+    database = resolved_url()
+    engine = engine_for(database)
     upgrade(engine)
     pending, _ = pending_files(engine, discover([str(folder)]))
     with ProcessPoolExecutor(os.cpu_count() or 2) as pool:
-        for outcomes in pool.map(extract_batch, batches(pending, get_settings().batch_size)):
-            load_outcomes(outcomes, None)
+        for _ in pool.map(partial(ingest_batch, database=database, run_id=None), batches(pending, get_settings().batch_size)):
+            pass
     return {"count": count, "seconds": time.perf_counter() - start}
 
 

@@ -8,6 +8,7 @@ are built by a function, never at import.
 from __future__ import annotations
 
 import logging
+import os
 import warnings
 from functools import cache
 
@@ -43,12 +44,34 @@ def database_url(settings: Settings | None = None) -> URL:
     return url
 
 
+_created: list[Engine] = []
+
+
 @cache
 def _engine(url: str) -> Engine:
-    return create_engine(url, pool_pre_ping=True, future=True)
+    engine = create_engine(url, pool_pre_ping=True, future=True)
+    _created.append(engine)
+    return engine
+
+
+def _after_fork_in_child() -> None:
+    """A forked worker (a process pool, a Dask nanny) must not share its parent's sockets: it
+    drops the inherited pools without closing them (the parent still uses those connections)."""
+    for engine in _created:
+        engine.dispose(close=False)
+    _created.clear()
+    _engine.cache_clear()
+
+
+os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def engine_for(url: URL) -> Engine:
+    """The engine of this process for ``url`` (one per process and URL, so a worker that runs
+    many batch tasks keeps its connections)."""
+    log.debug("database: %s", url.render_as_string(hide_password=True))
+    return _engine(url.render_as_string(hide_password=False))
 
 
 def get_engine(settings: Settings | None = None) -> Engine:
-    url = database_url(settings)
-    log.debug("database: %s", url.render_as_string(hide_password=True))
-    return _engine(url.render_as_string(hide_password=False))
+    return engine_for(database_url(settings))

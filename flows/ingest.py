@@ -1,9 +1,11 @@
 """The nightly ingest flow: discover report files -> skip unchanged ones by content hash ->
-extract and check them in batches on the task runner -> load each batch in one transaction.
+extract, check and load them in batches on the task runner, each batch in one transaction.
 
-Parsing is deterministic, so extraction tasks get no retries; loading talks to the database and
-is retried with backoff. One bad file never stops the others: it is recorded with its error.
-Extraction of later batches overlaps the loading of earlier ones.
+A batch task does the whole job for its files where it runs (a local process or a Dask worker):
+only a few counts travel back to the flow, never the extracted records, and the workers load in
+parallel. A lost database connection fails the task, which Prefect retries with backoff
+(extraction is deterministic, so running it again is safe). One bad file never stops the
+others: it is recorded with its error.
 """
 
 from __future__ import annotations
@@ -16,16 +18,16 @@ from pathlib import Path
 
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
-from prefect.utilities.annotations import quote
+from sqlalchemy import URL, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from budget_etl import runs
-from budget_etl.database import get_engine
+from budget_etl.database import database_url, engine_for
 from budget_etl.migrate import upgrade
 from budget_etl.settings import get_settings
 from extract.errors import ExtractError
 from extract.records import ExtractedReport
-from flows.runners import make_task_runner
+from flows.runners import make_task_runner, shared_prefect_api
 from load.departments import sync_department_aliases
 from load.loader import LoadError, load_reports, record_failure
 from transform.departments import read_aliases
@@ -72,10 +74,19 @@ def extract_batch(items: Sequence[tuple[str, str]]) -> list[Outcome]:
     return outcomes
 
 
-def load_outcomes(outcomes: Sequence[Outcome], run_id: int) -> tuple[int, int, int, list[str]]:
-    """Load a batch: (documents loaded, facts, findings, errors). A batch the database refuses
-    is retried document by document so that one bad report fails alone."""
-    engine = get_engine()
+@dataclass(frozen=True)
+class BatchResult:
+    """What a batch task sends back to the flow: counts and error lines, not records."""
+
+    loaded: int
+    facts: int
+    findings: int
+    errors: tuple[str, ...]
+
+
+def load_outcomes(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> BatchResult:
+    """Load a batch in one transaction. A batch the database refuses is retried document by
+    document so that one bad report fails alone; a lost connection is raised for a retry."""
     good = [o for o in outcomes if o.report is not None]
     failed = [(o.path, o.sha256, o.error) for o in outcomes if o.report is None]
     loaded = []
@@ -100,37 +111,45 @@ def load_outcomes(outcomes: Sequence[Outcome], run_id: int) -> tuple[int, int, i
         with engine.begin() as connection:
             for path, sha256, message in failed:
                 record_failure(connection, path, sha256, message, run_id)
-    facts = sum(d.fact_count for d in loaded)
-    findings = sum(d.finding_count for d in loaded)
-    return len(loaded), facts, findings, [message for _, _, message in failed]
+    return BatchResult(
+        loaded=len(loaded),
+        facts=sum(d.fact_count for d in loaded),
+        findings=sum(d.finding_count for d in loaded),
+        errors=tuple(message for _, _, message in failed),
+    )
 
 
-# Batches are large and their results are used once: no cache keys over their inputs, no result
-# persistence, nothing kept in memory after the batch is loaded.
-TASK_OPTIONS = {"cache_policy": NO_CACHE, "persist_result": False}
-extract_task = task(extract_batch, name="extract-batch", **TASK_OPTIONS)
-load_task = task(load_outcomes, name="load-batch", retries=3, retry_delay_seconds=[2, 10, 30], **TASK_OPTIONS)
+def ingest_batch(items: Sequence[tuple[str, str]], database: URL, run_id: int | None) -> BatchResult:
+    """Extract, check and load one batch of (path, sha256) where the task runs. ``database`` is
+    a URL object, whose repr hides the password wherever Prefect shows task inputs."""
+    return load_outcomes(engine_for(database), extract_batch(items), run_id)
+
+
+# Results are small and used once: no cache keys over the inputs, no result persistence.
+batch_task = task(
+    ingest_batch, name="ingest-batch", retries=3, retry_delay_seconds=[2, 10, 30], cache_policy=NO_CACHE, persist_result=False
+)
 
 
 def batches(items: Sequence[tuple[str, str]], size: int) -> list[Sequence[tuple[str, str]]]:
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
-def extracted(work: list[Sequence[tuple[str, str]]], window: int) -> Iterator[list[Outcome]]:
-    """Extraction results in submission order, with at most ``window`` batches in flight, so
-    that loading overlaps extraction and memory stays flat however large the corpus."""
+def processed(work: list[Sequence[tuple[str, str]]], database: URL, run_id: int, window: int) -> Iterator[BatchResult]:
+    """Batch results in submission order, with at most ``window`` batches in flight, so that
+    the runner stays busy while memory stays flat however large the corpus."""
     pending: deque = deque()
     queue = iter(work)
     for batch in queue:
-        pending.append(extract_task.submit(batch))
+        pending.append(batch_task.submit(batch, database, run_id))
         if len(pending) >= window:
             break
     while pending:
-        outcomes = pending.popleft().result()
+        result = pending.popleft().result()
         next_batch = next(queue, None)
         if next_batch is not None:
-            pending.append(extract_task.submit(next_batch))
-        yield outcomes
+            pending.append(batch_task.submit(next_batch, database, run_id))
+        yield result
 
 
 def workers() -> int:
@@ -143,21 +162,20 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
     logger = get_run_logger()
     settings = get_settings()
     size = batch_size or settings.batch_size
-    engine = get_engine()
+    database = database_url(settings)
+    engine = engine_for(database)
     upgrade(engine)
     with runs.exclusive_run(engine, settings.lock_wait_seconds) as summary:
         files = discover(paths)
         pending, summary.documents_skipped = runs.pending_files(engine, files)
         summary.documents_seen = len(files)
         logger.info("%d report files found, %d new or changed", len(files), len(pending))
-        for outcomes in extracted(batches(pending, size), window=2 * workers()):
-            # quote(): Prefect passes the batch through without walking every record in it
-            loaded, facts, findings, errors = load_task(quote(outcomes), summary.run_id)
-            summary.documents_new += loaded
-            summary.facts_loaded += facts
-            summary.findings += findings
-            summary.documents_failed += len(errors)
-            for message in errors:
+        for result in processed(batches(pending, size), database, summary.run_id, window=2 * workers()):
+            summary.documents_new += result.loaded
+            summary.facts_loaded += result.facts
+            summary.findings += result.findings
+            summary.documents_failed += len(result.errors)
+            for message in result.errors:
                 logger.warning("failed: %s", message)
         with engine.begin() as connection:
             sync_department_aliases(connection, read_aliases(settings.departments_file))
@@ -167,4 +185,5 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
 
 def run_ingest(paths: list[str], batch_size: int | None = None, runner: str = "process", address: str | None = None) -> dict:
     """Run the flow with the chosen task runner (what the CLI and the deployment call)."""
-    return ingest.with_options(task_runner=make_task_runner(runner, address))(paths=paths, batch_size=batch_size)
+    with shared_prefect_api():
+        return ingest.with_options(task_runner=make_task_runner(runner, address))(paths=paths, batch_size=batch_size)

@@ -162,9 +162,31 @@ def upsert_documents(
     return dict(found.all())
 
 
+SUPERSEDE_LOCK_CLASS = 7301
+"""First key of the two-key advisory locks that serialise superseding per department, year and
+phase (the two-key space never meets the run lock's one-key space)."""
+
+
 def supersede(connection: Connection, document_ids: Sequence[int]) -> None:
-    """Of the loaded reports of one department, year and phase, the last one loaded is current;
-    the others stay in the warehouse, pointing at it."""
+    """Of the loaded reports of one department, year and phase, the latest is current; the
+    others stay in the warehouse, pointing at it. Latest: loaded by the latest run; within one
+    run, the last by path (the order files are given in), whichever batch finished first.
+
+    Batches load in parallel: each transaction first takes a lock per group it touches (in one
+    order, so two never wait on each other), so the last to commit sees every other's rows."""
+    connection.execute(
+        text(
+            """
+            select pg_advisory_xact_lock(:lock_class, hashtext(grp))
+            from (
+                select distinct concat_ws('/', department_id, fiscal_year, phase) as grp
+                from etl.documents where document_id = any(:ids)
+                order by grp
+            ) as touched
+            """
+        ),
+        {"ids": list(document_ids), "lock_class": SUPERSEDE_LOCK_CLASS},
+    )
     connection.execute(
         text(
             """
@@ -172,21 +194,25 @@ def supersede(connection: Connection, document_ids: Sequence[int]) -> None:
                 select distinct department_id, fiscal_year, phase
                 from etl.documents where document_id = any(:ids)
             ),
-            latest as (
-                select d.department_id, d.fiscal_year, d.phase, max(d.document_id) as document_id
+            ranked as (
+                select d.document_id, d.department_id, d.fiscal_year, d.phase,
+                    first_value(d.document_id) over (
+                        partition by d.department_id, d.fiscal_year, d.phase
+                        order by d.run_id desc nulls last,
+                            case when d.run_id is null then d.loaded_at end desc nulls last,
+                            d.source_path desc
+                    ) as latest
                 from etl.documents as d
                 inner join touched using (department_id, fiscal_year, phase)
                 where d.loaded_at is not null
-                group by d.department_id, d.fiscal_year, d.phase
             )
             update etl.documents as d
-            set is_current = (d.document_id = latest.document_id),
-                superseded_by = nullif(latest.document_id, d.document_id)
-            from latest
-            where d.department_id = latest.department_id
-              and d.fiscal_year = latest.fiscal_year
-              and d.phase = latest.phase
-              and d.loaded_at is not null
+            set is_current = (d.document_id = ranked.latest),
+                superseded_by = nullif(ranked.latest, d.document_id)
+            from ranked
+            where d.document_id = ranked.document_id
+              and (d.is_current is distinct from (d.document_id = ranked.latest)
+                or d.superseded_by is distinct from nullif(ranked.latest, d.document_id))
             """
         ),
         {"ids": list(document_ids)},

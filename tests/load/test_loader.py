@@ -88,6 +88,43 @@ def test__load_reports__republished_report_supersedes_the_old(engine, tmp_path):
     assert kept == 2 and superseded
 
 
+def test__load_reports__parallel_batches_of_one_report_leave_one_current(engine, tmp_path):
+    """Two batches loading versions of one report at once: the second waits for the first, and
+    within a run the last path is current whichever batch commits first."""
+    import threading
+
+    first, second, third = (tmp_path / f"{name}.txt" for name in ("a", "b", "c"))
+    for number, path in enumerate((first, second, third), start=4):
+        path.write_text(SEED.read_text(encoding="utf-8").replace("国内公务接待4批次", f"国内公务接待{number}批次"), encoding="utf-8")
+    load(engine, first)  # departments, years and projects exist: only the supersede lock can make b wait
+    with engine.begin() as connection:
+        run_id = connection.execute(text("insert into etl.runs default values returning run_id")).scalar_one()
+    holder = engine.connect()
+    transaction = holder.begin()
+    load_reports(holder, [process_report(third)], run_id)
+    waiter = threading.Thread(target=lambda: _load_in_run(engine, second, run_id))
+    waiter.start()
+    waiter.join(1.0)
+    assert waiter.is_alive(), "the second batch did not wait for the first"
+    transaction.commit()
+    holder.close()
+    waiter.join(30)
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text("select right(source_path, 5), is_current, superseded_by is not null from etl.documents order by 1")
+        ).all()
+        current = connection.execute(
+            text("select batches from mart.three_public where category = 'reception_domestic'")
+        ).scalars().all()
+    assert rows == [("a.txt", False, True), ("b.txt", False, True), ("c.txt", True, False)]
+    assert current == [6]
+
+
+def _load_in_run(engine, path, run_id):
+    with engine.begin() as connection:
+        load_reports(connection, [process_report(path)], run_id)
+
+
 def test__load_reports__refuses_a_report_without_department(engine, tmp_path):
     report = process_report(SEED)
     from dataclasses import replace
