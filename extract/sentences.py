@@ -35,6 +35,8 @@ def is_chart_debris(line: Line) -> bool:
 
 
 def split_line(line: Line) -> list[Sentence]:
+    if "。" not in line.text:
+        return [Sentence(line, line.text.strip(), line.raw)]
     texts = [part for part in SENTENCE_END.split(line.text) if part.strip()]
     raws = [part for part in SENTENCE_END.split(line.raw) if part.strip()]
     if len(texts) != len(raws):

@@ -53,9 +53,11 @@ THREE_PUBLIC_SHARE_OF = {
     "official_reception": "three_public_total",
 }
 # "22022年": a year with a digit too many
-LONG_YEAR = re.compile(r"(?<!\d)(?P<year>\d{5})年")
+# Lookbehinds go last, so that the search can skip ahead to a digit / to 万元 (a pattern that
+# starts with a lookbehind is tried at every position of the text).
+LONG_YEAR = re.compile(r"(?P<year>\d{5})年(?<!\d\d{5}年)")
 # "支出万元", "增加万元": a unit with no number before it (not "30余万元", "数十万元")
-MISSING_FIGURE = re.compile(r"(?<=[\u4e00-\u9fff])(?<![余多几数千百十亿])万元")
+MISSING_FIGURE = re.compile(r"万元(?<=[\u4e00-\u9fff]万元)(?<![余多几数千百十亿]万元)")
 
 
 @cache
