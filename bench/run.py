@@ -7,7 +7,9 @@
     Prefect        the flow against the same work done without Prefect
 
 Each end-to-end measurement runs in a fresh database and a child process of its own, so its peak
-memory is its own. Set BENCH_DATABASE_URL to use a server of yours (databases are created and
+memory is its own. The flows talk to one Prefect API started before them, as a deployment's runs
+talk to a server that is already up (`budget-etl serve` or `prefect server start`); the time that
+API takes to start, which a one-off `budget-etl ingest` pays, is printed on its own. Set BENCH_DATABASE_URL to use a server of yours (databases are created and
 dropped on it); otherwise an embedded server under build/bench-pg is used.
 """
 
@@ -94,40 +96,52 @@ def measure_extraction(paths: list[Path]) -> dict:
     }
 
 
-def fact_tables(reports) -> dict[str, tuple[list[str], list[tuple]]]:
-    """The fact rows the loader would COPY, with ids as the loader assigns them (here: made up)."""
+def fact_rows_as_loaded(connection, reports) -> dict[str, tuple[list[str], list[tuple]]]:
+    """The fact rows the loader wrote, rebuilt with the ids it assigned: the same rows, for the
+    baselines to write into the same tables."""
+    from sqlalchemy import text
+
     from load import facts
     from load.schema import FACT_TABLES
 
-    documents = {r.document.source_path: i + 1 for i, r in enumerate(reports)}
-    departments = {(r.document.department, r.document.region or ""): 1 for r in reports}
-    classes: dict = {}
-    for r in reports:
-        for item in r.summary_items:
-            classes.setdefault(("summary_item", item.item), 1)
-        for figure in r.three_public:
-            classes.setdefault(("three_public", figure.category), 1)
-    projects = _AnyKey()
-    rows = facts.build(reports, documents, departments, _AnyKey(classes), projects)
-    return {name: (facts.columns(FACT_TABLES[name]), rows[name]) for name in FACT_TABLES}
+    documents = dict(connection.execute(text("select source_path, document_id from etl.documents")).all())
+    departments = {
+        (name, region): department_id
+        for name, region, department_id in connection.execute(
+            text("select department_name, region_name, department_id from core.dim_department")
+        )
+    }
+    classes = {
+        (kind, code): class_id
+        for kind, code, class_id in connection.execute(text("select class_kind, class_code, class_id from core.dim_expenditure_class"))
+    }
+    projects = {
+        (department_id, key): project_id
+        for department_id, key, project_id in connection.execute(text("select department_id, project_key, project_id from core.dim_project"))
+    }
+    rows = facts.build(reports, documents, departments, classes, projects)
+    return {name: (list(facts.columns(FACT_TABLES[name])), rows[name]) for name in FACT_TABLES}
 
 
-class _AnyKey(dict):
-    """A mapping that answers 1 for any key (ids do not matter for a throughput figure)."""
+def empty_facts(engine) -> None:
+    from sqlalchemy import text
 
-    def __missing__(self, key):
-        return 1
+    from load.schema import FACT_TABLES
 
-    def get(self, key, default=None):
-        return 1
+    with engine.begin() as connection:
+        connection.execute(text(f"truncate {', '.join(f'{t.schema}.{t.name}' for t in FACT_TABLES.values())}"))
 
 
 def measure_load(reports, admin: str) -> dict:
-    from sqlalchemy import create_engine, text
+    """The project's path (dimensions, documents, COPY of facts and findings, supersede) against
+    row-by-row INSERT and DataFrame.to_sql writing the same fact rows into the same tables
+    (same indexes, same foreign keys), each timed from empty fact tables."""
+    import pandas
 
     from budget_etl.database import get_engine
     from budget_etl.migrate import upgrade
     from load.loader import load_reports
+    from load.schema import FACT_TABLES
 
     use_database(fresh_database(admin))
     engine = get_engine()
@@ -138,46 +152,41 @@ def measure_load(reports, admin: str) -> dict:
         with engine.begin() as connection:
             load_reports(connection, reports[offset : offset + 50])
     copy_seconds = time.perf_counter() - start
-    tables = fact_tables(reports)
-    scratch = create_engine(engine.url)
-    with scratch.begin() as connection:
-        for name in tables:
-            connection.execute(text(f"create table bench_{name} (like core.{table_name(name)} including all)"))
+    with engine.connect() as connection:
+        tables = fact_rows_as_loaded(connection, reports)
     rows = sum(len(r) for _, r in tables.values())
+
+    empty_facts(engine)
     start = time.perf_counter()
-    raw = scratch.raw_connection()
+    raw = engine.raw_connection()
     with raw.cursor() as cursor:
         for name, (columns, values) in tables.items():
-            statement = f"insert into bench_{name} ({', '.join(columns)}) values ({', '.join(['%s'] * len(columns))})"
+            table = FACT_TABLES[name]
+            statement = (
+                f"insert into {table.schema}.{table.name} ({', '.join(columns)}) "
+                f"values ({', '.join(['%s'] * len(columns))})"
+            )
             for row in values:
                 cursor.execute(statement, row)
     raw.commit()
     raw.close()
     insert_seconds = time.perf_counter() - start
-    import pandas
 
-    from load.schema import FACT_TABLES
-
+    empty_facts(engine)
     start = time.perf_counter()
     for name, (columns, values) in tables.items():
+        table = FACT_TABLES[name]
         frame = pandas.DataFrame(values, columns=columns)
         frame = frame.apply(lambda column: column.map(lambda v: float(v) if isinstance(v, Decimal) else v))
-        types = {c.name: c.type for c in FACT_TABLES[name].columns if c.name in columns}
-        frame.to_sql(f"bench_{name}", scratch, if_exists="append", index=False, dtype=types)
+        types = {c.name: c.type for c in table.columns if c.name in columns}
+        frame.to_sql(table.name, engine, schema=table.schema, if_exists="append", index=False, dtype=types)
     to_sql_seconds = time.perf_counter() - start
-    scratch.dispose()
     return {
         "facts": facts,
         "copy_facts_per_s": facts / copy_seconds,
         "insert_facts_per_s": rows / insert_seconds,
         "to_sql_facts_per_s": rows / to_sql_seconds,
     }
-
-
-def table_name(family: str) -> str:
-    from load.schema import FACT_TABLES
-
-    return FACT_TABLES[family].name
 
 
 def end_to_end(count: int, database_url: str, rerun: bool) -> dict:
@@ -225,7 +234,7 @@ def without_prefect(count: int, database_url: str) -> dict:
     upgrade(engine)
     pending, _ = pending_files(engine, discover([str(folder)]))
     with ProcessPoolExecutor(os.cpu_count() or 2) as pool:
-        for _ in pool.map(partial(ingest_batch, database=database, run_id=None), batches(pending, get_settings().batch_size)):
+        for _ in pool.map(partial(ingest_batch, database=database, run_id=None), batches(pending, get_settings().batch_size, os.cpu_count() or 2)):
             pass
     return {"count": count, "seconds": time.perf_counter() - start}
 
@@ -235,6 +244,20 @@ def child(kind: str, count: int, admin: str) -> dict:
     command = [sys.executable, "-m", "bench.run", kind, str(count), url]
     output = subprocess.run(command, cwd=ROOT, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
+
+
+def start_prefect_api() -> float:
+    """Start a temporary Prefect API for every flow of the benchmark; return its start-up time."""
+    from budget_etl.cli import quiet_prefect
+
+    quiet_prefect()
+    from prefect.server.api.server import SubprocessASGIServer
+
+    start = time.perf_counter()
+    server = SubprocessASGIServer()
+    server.start()
+    os.environ["PREFECT_API_URL"] = server.api_url
+    return time.perf_counter() - start
 
 
 def verdict(ok: bool) -> str:
@@ -248,6 +271,7 @@ def main() -> None:
     paths = build_corpus(CORPUS, max(SIZES))
     print(f"corpus: {len(paths)} reports under {CORPUS.relative_to(ROOT)} ({time.perf_counter() - start:.1f} s to build or reuse)")
     admin = admin_url()
+    print(f"Prefect API: started in {start_prefect_api():.1f} s (once; the flows below use it)")
     sample = paths[:1000]
     extraction = measure_extraction(sample)
     print(f"extraction (1 process, {extraction['documents']} reports): {extraction['extract_docs_per_s']:.0f} reports/s, "
@@ -276,7 +300,7 @@ def main() -> None:
         goal = (
             f" (goal < {GOALS['prefect_overhead']:.0f}%: {verdict(overhead < GOALS['prefect_overhead'])})"
             if count == max(SIZES)
-            else " (includes Prefect's start-up)"
+            else " (includes starting the worker processes)"
         )
         print(f"Prefect overhead on {count} reports: flow {flow_seconds:.1f} s vs the same work in a plain process "
               f"pool {plain['seconds']:.1f} s = {overhead:.1f}%{goal}")

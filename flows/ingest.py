@@ -131,7 +131,10 @@ batch_task = task(
 )
 
 
-def batches(items: Sequence[tuple[str, str]], size: int) -> list[Sequence[tuple[str, str]]]:
+def batches(items: Sequence[tuple[str, str]], size: int, workers: int = 1) -> list[Sequence[tuple[str, str]]]:
+    """Batches of at most ``size`` items, and at least one per worker when there are enough
+    items, so that a small run does not leave workers idle."""
+    size = max(1, min(size, -(-len(items) // workers)))
     return [items[start : start + size] for start in range(0, len(items), size)]
 
 
@@ -170,7 +173,7 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
         pending, summary.documents_skipped = runs.pending_files(engine, files)
         summary.documents_seen = len(files)
         logger.info("%d report files found, %d new or changed", len(files), len(pending))
-        for result in processed(batches(pending, size), database, summary.run_id, window=2 * workers()):
+        for result in processed(batches(pending, size, workers()), database, summary.run_id, window=2 * workers()):
             summary.documents_new += result.loaded
             summary.facts_loaded += result.facts
             summary.findings += result.findings

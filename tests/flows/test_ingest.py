@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from budget_etl.runs import LOCK_KEY, RunLocked
-from flows.ingest import discover, run_ingest
+from flows.ingest import batches, discover, run_ingest
 from tests.conftest import REPORTS
 
 pytestmark = pytest.mark.database
@@ -83,6 +83,16 @@ def test__discover__files_and_folders_sorted_without_repeats(tmp_path):
     (folder / "notes.md").write_text("x", encoding="utf-8")
     found = discover([str(folder), str(folder / "000_dac422e8fb956846.txt")])
     assert found == sorted(str(p) for p in folder.glob("*.txt"))
+
+
+def test__batches__capped_at_the_size_and_one_per_worker_on_small_runs():
+    items = [(f"r{i}.txt", "sha") for i in range(10)]
+    assert [len(b) for b in batches(items, 4)] == [4, 4, 2]
+    assert [len(b) for b in batches(items, 500, workers=2)] == [5, 5]
+    assert [len(b) for b in batches(items, 500, workers=3)] == [4, 4, 2]
+    assert [len(b) for b in batches(items[:1], 500, workers=4)] == [1]
+    assert batches([], 500, workers=2) == []
+    assert [item for batch in batches(items, 3, workers=2) for item in batch] == items
 
 
 def test__ingest__process_runner_gives_the_same_warehouse(engine, prefect_harness):
