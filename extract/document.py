@@ -96,10 +96,8 @@ def parse_text(text: str, path: str, sha256: str, encoding: str = "utf-8") -> Do
     normalised = normalise_block("\n".join(raws)).split("\n")
     if len(normalised) != len(raws):
         normalised = [normalise(raw) for raw in raws]
-    lines = tuple(
-        Line(number, raw, text.strip(), raw.startswith("\t"))
-        for number, (raw, text) in enumerate(zip(raws, normalised), start=1)
-    )
+    cells = [raw[:1] == "\t" for raw in raws]
+    lines = tuple(map(Line, range(1, len(raws) + 1), raws, map(str.strip, normalised), cells))
     return Document(path=path, sha256=sha256, encoding=encoding, lines=lines)
 
 

@@ -17,6 +17,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 
 from extract import numbers
 from extract.document import Document, Line
@@ -64,6 +65,7 @@ class Mention:
     completion_pct: Decimal | None = None
 
 
+@lru_cache(maxsize=1 << 16)
 def project_key(name: str) -> str:
     """在线监督项目 / 在线监督经费 -> 在线监督; 纪检监察专项工作项目 / 纪检监察工作经费 -> 纪检监察工作."""
     key = re.sub(r"[\s“”\"'‘’]", "", name)

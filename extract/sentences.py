@@ -8,17 +8,15 @@ sentences, so no figure can come from them.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from extract.document import Document, Line
 from extract.records import Evidence
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
-SENTENCE_END = re.compile(r"(?<=。)")
 
 
-@dataclass(frozen=True)
-class Sentence:
+class Sentence(NamedTuple):
     line: Line
     text: str
     """Normalised text of the sentence."""
@@ -34,11 +32,17 @@ def is_chart_debris(line: Line) -> bool:
     return not CJK.search(line.text) or line.text.startswith("[image:")
 
 
+def after_full_stops(text: str) -> list[str]:
+    """The text cut after every 。, keeping the 。 with the sentence it ends."""
+    parts = text.split("。")
+    return [part + "。" for part in parts[:-1]] + [parts[-1]]
+
+
 def split_line(line: Line) -> list[Sentence]:
     if "。" not in line.text:
         return [Sentence(line, line.text.strip(), line.raw)]
-    texts = [part for part in SENTENCE_END.split(line.text) if part.strip()]
-    raws = [part for part in SENTENCE_END.split(line.raw) if part.strip()]
+    texts = [part for part in after_full_stops(line.text) if part.strip()]
+    raws = [part for part in after_full_stops(line.raw) if part.strip()]
     if len(texts) != len(raws):
         raws = [line.raw] * len(texts)
     return [Sentence(line, text.strip(), raw) for text, raw in zip(texts, raws)]
