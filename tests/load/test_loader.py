@@ -125,6 +125,32 @@ def _load_in_run(engine, path, run_id):
         load_reports(connection, [process_report(path)], run_id)
 
 
+def test__load_reports__every_dimension_key_of_every_fact_exists(engine):
+    """Facts carry no foreign keys to dimensions (see load.schema.dimension_key): the loader
+    must never write a key that points nowhere."""
+    from load.schema import FACT_TABLES
+
+    load(engine, *sorted(REPORTS.glob("*.txt")))
+    keys = {"department_id": "core.dim_department", "fiscal_year": "core.dim_year",
+            "class_id": "core.dim_expenditure_class", "project_id": "core.dim_project"}
+    checked = 0
+    with engine.connect() as connection:
+        for table in FACT_TABLES.values():
+            assert connection.execute(text(f"select count(*) from core.{table.name}")).scalar_one() > 0, table.name
+            for column, dimension in keys.items():
+                if column not in table.c:
+                    continue
+                dangling = connection.execute(
+                    text(
+                        f"select count(*) from core.{table.name} as f where f.{column} is not null "
+                        f"and not exists (select from {dimension} as d where d.{column} = f.{column})"
+                    )
+                ).scalar_one()
+                assert dangling == 0, f"{table.name}.{column}: {dangling} facts point nowhere"
+                checked += 1
+    assert checked == 15
+
+
 def test__load_reports__refuses_a_report_without_department(engine, tmp_path):
     report = process_report(SEED)
     from dataclasses import replace
