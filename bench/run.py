@@ -223,18 +223,20 @@ def without_prefect(count: int, database_url: str) -> dict:
 
     from budget_etl.database import database_url as resolved_url, engine_for
     from budget_etl.migrate import upgrade
-    from budget_etl.runs import pending_files
+    from budget_etl.runs import PendingFiles
     from budget_etl.settings import get_settings
-    from flows.ingest import batches, discover, ingest_batch
+    from flows.ingest import batch_size_for, batches, discover, ingest_batch
 
     folder = BUILD / f"bench-links-{count}"
     start = time.perf_counter()
     database = resolved_url()
     engine = engine_for(database)
     upgrade(engine)
-    pending, _ = pending_files(engine, discover([str(folder)]))
-    with ProcessPoolExecutor(os.cpu_count() or 2) as pool:
-        for _ in pool.map(partial(ingest_batch, database=database, run_id=None), batches(pending, get_settings().batch_size, os.cpu_count() or 2)):
+    files = discover([str(folder)])
+    workers = os.cpu_count() or 2
+    work = batches(PendingFiles(engine, files), batch_size_for(len(files), get_settings().batch_size, workers))
+    with ProcessPoolExecutor(workers) as pool:
+        for _ in pool.map(partial(ingest_batch, database=database, run_id=None), work):
             pass
     return {"count": count, "seconds": time.perf_counter() - start}
 

@@ -97,19 +97,32 @@ def finish(engine: Engine, summary: RunSummary, status: str) -> None:
         )
 
 
+class PendingFiles:
+    """(path, sha256) of the files new or changed since their last load or failure, found as
+    they are iterated, so that the first batches can start while later files are still hashed.
+    ``skipped`` counts the unchanged files met so far."""
+
+    def __init__(self, engine: Engine, paths: Sequence[str]) -> None:
+        with engine.connect() as connection:
+            rows = connection.execute(
+                text("select source_path, sha256, loaded_at is not null, error_sha256 from etl.documents")
+            ).all()
+        self.known = {path: (sha, loaded, error_sha) for path, sha, loaded, error_sha in rows}
+        self.paths = paths
+        self.skipped = 0
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        for path in self.paths:
+            sha = file_sha256(path)
+            seen = self.known.get(path)
+            if seen and ((seen[1] and seen[0] == sha) or seen[2] == sha):
+                self.skipped += 1
+            else:
+                yield path, sha
+
+
 def pending_files(engine: Engine, paths: Sequence[str]) -> tuple[list[tuple[str, str]], int]:
-    """(path, sha256) of files new or changed since their last load or failure; and the count skipped."""
-    with engine.connect() as connection:
-        rows = connection.execute(
-            text("select source_path, sha256, loaded_at is not null, error_sha256 from etl.documents")
-        ).all()
-    known = {path: (sha, loaded, error_sha) for path, sha, loaded, error_sha in rows}
-    pending, skipped = [], 0
-    for path in paths:
-        sha = file_sha256(path)
-        seen = known.get(path)
-        if seen and ((seen[1] and seen[0] == sha) or seen[2] == sha):
-            skipped += 1
-        else:
-            pending.append((path, sha))
-    return pending, skipped
+    """All pending (path, sha256) at once, and the count of unchanged files skipped."""
+    pending = PendingFiles(engine, paths)
+    found = list(pending)
+    return found, pending.skipped

@@ -2,7 +2,7 @@
 
     DATABASE_URL              a PostgreSQL server to use; unset -> the embedded server
     BUDGET_ETL_DATA_DIR       where the embedded server keeps its data (default: .budget-etl)
-    BUDGET_ETL_BATCH_SIZE     documents per extraction task (default: 500)
+    BUDGET_ETL_BATCH_SIZE     documents per extraction task (default: 1000)
     BUDGET_ETL_SCHEDULE_CRON  the nightly schedule of `budget-etl serve` (default: 0 2 * * *)
     BUDGET_ETL_TIMEZONE       its time zone (default: Asia/Shanghai)
     BUDGET_ETL_DEPARTMENTS_FILE  the department aliases file (default: reference/departments.csv)
@@ -26,7 +26,7 @@ class Settings(BaseSettings):
     )
     """postgresql://user:password@host:port/dbname; unset: the embedded server under data_dir."""
     data_dir: Path = Path(".budget-etl")
-    batch_size: int = Field(default=500, ge=1, le=10_000)
+    batch_size: int = Field(default=1000, ge=1, le=10_000)
     schedule_cron: str = "0 2 * * *"
     timezone: str = "Asia/Shanghai"
     departments_file: Path = Path(__file__).resolve().parents[1] / "reference" / "departments.csv"

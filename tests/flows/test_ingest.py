@@ -8,7 +8,7 @@ import pytest
 from sqlalchemy import text
 
 from budget_etl.runs import LOCK_KEY, RunLocked
-from flows.ingest import batches, discover, run_ingest
+from flows.ingest import batch_size_for, batches, discover, run_ingest
 from tests.conftest import REPORTS
 
 pytestmark = pytest.mark.database
@@ -88,11 +88,13 @@ def test__discover__files_and_folders_sorted_without_repeats(tmp_path):
 def test__batches__capped_at_the_size_and_one_per_worker_on_small_runs():
     items = [(f"r{i}.txt", "sha") for i in range(10)]
     assert [len(b) for b in batches(items, 4)] == [4, 4, 2]
-    assert [len(b) for b in batches(items, 500, workers=2)] == [5, 5]
-    assert [len(b) for b in batches(items, 500, workers=3)] == [4, 4, 2]
-    assert [len(b) for b in batches(items[:1], 500, workers=4)] == [1]
-    assert batches([], 500, workers=2) == []
-    assert [item for batch in batches(items, 3, workers=2) for item in batch] == items
+    assert [len(b) for b in batches(iter(items), batch_size_for(10, 500, workers=2))] == [5, 5]
+    assert [len(b) for b in batches(items, batch_size_for(10, 500, workers=3))] == [4, 4, 2]
+    assert batch_size_for(1, 500, workers=4) == 1 and batch_size_for(0, 500, workers=2) == 1
+    assert batch_size_for(100_000, 500, workers=2) == 500
+    assert batch_size_for(10_500, 1000, workers=2) == 875  # 12 batches, 6 per worker
+    assert list(batches([], 500)) == []
+    assert [item for batch in batches(items, 3) for item in batch] == items
 
 
 def test__ingest__process_runner_gives_the_same_warehouse(engine, prefect_harness):
