@@ -2,6 +2,8 @@
 
     extraction     documents/s and MB/s of process_report, against a read-and-regex scan (the floor)
     load           facts/s of the project's COPY path, against row-by-row INSERT and DataFrame.to_sql
+                   (the same rows into the same tables; all three with the cycle collector paused, as
+                   in a batch task)
     end to end     wall time, reports/s and peak memory of the ingest flow for 1,000 and 10,000 reports
     re-run         wall time of a second, nothing-changed run over the 10,000
     Prefect        the flow against the same work done without Prefect
@@ -140,6 +142,7 @@ def measure_load(reports, admin: str) -> dict:
 
     from budget_etl.database import get_engine
     from budget_etl.migrate import upgrade
+    from budget_etl.settings import get_settings
     from load.loader import load_reports
     from load.schema import FACT_TABLES
 
@@ -147,10 +150,11 @@ def measure_load(reports, admin: str) -> dict:
     engine = get_engine()
     upgrade(engine)
     facts = sum(r.fact_count() for r in reports)
+    size = get_settings().batch_size
     start = time.perf_counter()
-    for offset in range(0, len(reports), 50):
+    for offset in range(0, len(reports), size):
         with engine.begin() as connection:
-            load_reports(connection, reports[offset : offset + 50])
+            load_reports(connection, reports[offset : offset + size])
     copy_seconds = time.perf_counter() - start
     with engine.connect() as connection:
         tables = fact_rows_as_loaded(connection, reports)
@@ -250,9 +254,6 @@ def child(kind: str, count: int, admin: str) -> dict:
 
 def start_prefect_api() -> float:
     """Start a temporary Prefect API for every flow of the benchmark; return its start-up time."""
-    from budget_etl.cli import quiet_prefect
-
-    quiet_prefect()
     from prefect.server.api.server import SubprocessASGIServer
 
     start = time.perf_counter()
@@ -267,7 +268,11 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> None:
+    from budget_etl.cli import quiet_prefect
+
+    quiet_prefect()  # before Prefect is first imported, which sets its logging up
     from bench.corpus import build_corpus
+    from flows.ingest import cyclic_gc_paused
 
     start = time.perf_counter()
     paths = build_corpus(CORPUS, max(SIZES))
@@ -275,11 +280,12 @@ def main() -> None:
     admin = admin_url()
     print(f"Prefect API: started in {start_prefect_api():.1f} s (once; the flows below use it)")
     sample = paths[:1000]
-    extraction = measure_extraction(sample)
+    with cyclic_gc_paused():  # as in a batch task, for every figure measured in this process
+        extraction = measure_extraction(sample)
+        load = measure_load(extraction["reports"], admin)
     print(f"extraction (1 process, {extraction['documents']} reports): {extraction['extract_docs_per_s']:.0f} reports/s, "
           f"{extraction['extract_mb_per_s']:.1f} MB/s; read-and-regex floor: {extraction['floor_docs_per_s']:.0f} reports/s, "
           f"{extraction['floor_mb_per_s']:.1f} MB/s")
-    load = measure_load(extraction["reports"], admin)
     ratio = load["copy_facts_per_s"] / load["to_sql_facts_per_s"]
     print(f"load ({load['facts']} facts): COPY path {load['copy_facts_per_s']:.0f} facts/s; row-by-row INSERT "
           f"{load['insert_facts_per_s']:.0f} facts/s; DataFrame.to_sql {load['to_sql_facts_per_s']:.0f} facts/s; "
