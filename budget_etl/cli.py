@@ -53,7 +53,7 @@ def main(verbose: bool) -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--batch-size", type=int, default=None, help="Documents per extraction task (default: BUDGET_ETL_BATCH_SIZE or 1000).")
+@click.option("--batch-size", type=int, default=None, help="Most documents per batch task, extracted and loaded together (default: BUDGET_ETL_BATCH_SIZE or 1000).")
 @click.option("--runner", type=click.Choice(["process", "thread", "dask"]), default="process", show_default=True,
               help="Where extraction runs: local processes, threads, or a Dask cluster.")
 @click.option("--address", default=None, help="Address of a Dask scheduler (tcp://host:8786); without it --runner dask starts a local cluster.")

@@ -2,7 +2,7 @@
 
     DATABASE_URL              a PostgreSQL server to use; unset -> the embedded server
     BUDGET_ETL_DATA_DIR       where the embedded server keeps its data (default: .budget-etl)
-    BUDGET_ETL_BATCH_SIZE     documents per extraction task (default: 1000)
+    BUDGET_ETL_BATCH_SIZE     most documents per batch task, extracted and loaded together (default: 1000)
     BUDGET_ETL_SCHEDULE_CRON  the nightly schedule of `budget-etl serve` (default: 0 2 * * *)
     BUDGET_ETL_TIMEZONE       its time zone (default: Asia/Shanghai)
     BUDGET_ETL_DEPARTMENTS_FILE  the department aliases file (default: reference/departments.csv)
