@@ -210,7 +210,7 @@ def departments() -> None:
 
 
 def runner_options(command):
-    command = click.option("--batch-size", type=int, default=None, help="Documents per extraction task.")(command)
+    command = click.option("--batch-size", type=int, default=None, help="Most documents per batch task, extracted and loaded together.")(command)
     command = click.option("--runner", type=click.Choice(["process", "thread", "dask"]), default="process",
                            show_default=True, help="Where extraction runs.")(command)
     return click.option("--address", default=None, help="Dask scheduler address for --runner dask.")(command)
