@@ -120,9 +120,3 @@ class PendingFiles:
             else:
                 yield path, sha
 
-
-def pending_files(engine: Engine, paths: Sequence[str]) -> tuple[list[tuple[str, str]], int]:
-    """All pending (path, sha256) at once, and the count of unchanged files skipped."""
-    pending = PendingFiles(engine, paths)
-    found = list(pending)
-    return found, pending.skipped
