@@ -68,7 +68,7 @@ def use_database(url: str) -> None:
 
     os.environ["DATABASE_URL"] = url
     settings.get_settings.cache_clear()
-    database._engine.cache_clear()
+    database.forget_engines()
 
 
 def peak_memory_mb() -> float:

@@ -44,33 +44,34 @@ def database_url(settings: Settings | None = None) -> URL:
     return url
 
 
-_created: list[Engine] = []
+_engines: dict[str, Engine] = {}
+"""This process's engine per URL: one, so that a worker running many batch tasks keeps its
+connections."""
 
 
-@cache
-def _engine(url: str) -> Engine:
-    engine = create_engine(url, pool_pre_ping=True, future=True)
-    _created.append(engine)
-    return engine
+def forget_engines() -> None:
+    """Build engines anew from here on (after DATABASE_URL changed); the old ones are not closed."""
+    _engines.clear()
 
 
 def _after_fork_in_child() -> None:
     """A forked worker (a process pool, a Dask nanny) must not share its parent's sockets: it
     drops the inherited pools without closing them (the parent still uses those connections)."""
-    for engine in _created:
+    for engine in _engines.values():
         engine.dispose(close=False)
-    _created.clear()
-    _engine.cache_clear()
+    forget_engines()
 
 
 os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
 def engine_for(url: URL) -> Engine:
-    """The engine of this process for ``url`` (one per process and URL, so a worker that runs
-    many batch tasks keeps its connections)."""
+    """The engine of this process for ``url``."""
     log.debug("database: %s", url.render_as_string(hide_password=True))
-    return _engine(url.render_as_string(hide_password=False))
+    key = url.render_as_string(hide_password=False)
+    if key not in _engines:
+        _engines[key] = create_engine(key, pool_pre_ping=True, future=True)
+    return _engines[key]
 
 
 def get_engine(settings: Settings | None = None) -> Engine:

@@ -69,7 +69,7 @@ def reset_caches() -> None:
     from budget_etl import database, settings
 
     settings.get_settings.cache_clear()
-    database._engine.cache_clear()
+    database.forget_engines()
 
 
 @pytest.fixture

@@ -60,12 +60,12 @@ def test__cli__an_unreachable_database_is_one_line(monkeypatch):
 
     monkeypatch.setenv("DATABASE_URL", "postgresql://postgres@127.0.0.1:1/nowhere")
     settings.get_settings.cache_clear()
-    database._engine.cache_clear()
+    database.forget_engines()
     try:
         result = CliRunner().invoke(main, ["status"])
     finally:
         settings.get_settings.cache_clear()
-        database._engine.cache_clear()
+        database.forget_engines()
     assert result.exit_code == 1
     assert "cannot use the database postgresql+psycopg://postgres@127.0.0.1:1/nowhere" in result.output
     assert "Traceback" not in result.output
