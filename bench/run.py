@@ -11,8 +11,9 @@
 Each end-to-end measurement runs in a fresh database and a child process of its own, so its peak
 memory is its own. The flows talk to one Prefect API started before them, as a deployment's runs
 talk to a server that is already up (`budget-etl serve` or `prefect server start`); the time that
-API takes to start, which a one-off `budget-etl ingest` pays, is printed on its own. Set BENCH_DATABASE_URL to use a server of yours (databases are created and
-dropped on it); otherwise an embedded server under build/bench-pg is used.
+API takes to start, which a one-off `budget-etl ingest` pays, is printed on its own. Set
+BENCH_DATABASE_URL to use a server of yours (databases are created and dropped on it);
+otherwise an embedded server under build/bench-pg is used.
 """
 
 from __future__ import annotations
@@ -252,17 +253,6 @@ def child(kind: str, count: int, admin: str) -> dict:
     return json.loads(output.strip().splitlines()[-1])
 
 
-def start_prefect_api() -> float:
-    """Start a temporary Prefect API for every flow of the benchmark; return its start-up time."""
-    from prefect.server.api.server import SubprocessASGIServer
-
-    start = time.perf_counter()
-    server = SubprocessASGIServer()
-    server.start()
-    os.environ["PREFECT_API_URL"] = server.api_url
-    return time.perf_counter() - start
-
-
 def verdict(ok: bool) -> str:
     return "PASS" if ok else "MISS"
 
@@ -272,13 +262,21 @@ def main() -> None:
 
     quiet_prefect()  # before Prefect is first imported, which sets its logging up
     from bench.corpus import build_corpus
-    from flows.ingest import cyclic_gc_paused
+    from flows.runners import shared_prefect_api
 
     start = time.perf_counter()
     paths = build_corpus(CORPUS, max(SIZES))
     print(f"corpus: {len(paths)} reports under {CORPUS.relative_to(ROOT)} ({time.perf_counter() - start:.1f} s to build or reuse)")
     admin = admin_url()
-    print(f"Prefect API: started in {start_prefect_api():.1f} s (once; the flows below use it)")
+    start = time.perf_counter()
+    with shared_prefect_api():  # every flow below, each in a child process, uses this one API
+        print(f"Prefect API: started in {time.perf_counter() - start:.1f} s (once; the flows below use it)")
+        measure_and_print(paths, admin)
+
+
+def measure_and_print(paths: list[Path], admin: str) -> None:
+    from flows.ingest import cyclic_gc_paused
+
     sample = paths[:1000]
     with cyclic_gc_paused():  # as in a batch task, for every figure measured in this process
         extraction = measure_extraction(sample)
@@ -312,6 +310,7 @@ def main() -> None:
         )
         print(f"Prefect overhead on {count} reports: flow {flow_seconds:.1f} s vs the same work in a plain process "
               f"pool {plain['seconds']:.1f} s: {flow_seconds - plain['seconds']:.1f} s = {overhead:.1f}%{goal}")
+
 
 if __name__ == "__main__":
     if len(sys.argv) == 4 and sys.argv[1] in ("end-to-end", "without-prefect"):
