@@ -52,8 +52,8 @@ def columns(table) -> tuple[str, ...]:
 
 @cache
 def _layout(family: str) -> tuple[Callable, Callable]:
-    """(the record's fields a row needs, and the picker that puts lineage + dimension id + those
-    fields into the table's column order), both C-level itemgetters."""
+    """(a getter of the record fields a row needs, and an itemgetter that puts lineage, dimension
+    id and those fields into the table's column order)."""
     table = findings if family == "findings" else FACT_TABLES[family]
     known = {f.name for f in fields(RECORDS[family])}
     names: list[str] = []
@@ -100,7 +100,7 @@ def build(
         department_id = department_ids[(info.department, info.region or "")]
         head = (document_ids[info.source_path], department_id, info.fiscal_year, info.phase)
 
-        def project_of(record, department_id=department_id):
+        def project_of(record):
             return project_ids.get((department_id, project_key(record.project))) if record.project else None
 
         rows["summary_items"] += _rows("summary_items", report.summary_items, head, lambda r: class_ids[("summary_item", r.item)])
@@ -111,7 +111,7 @@ def build(
         )
         rows["project_performance"] += _rows(
             "project_performance", report.project_performance, head,
-            lambda r, department_id=department_id: project_ids[(department_id, project_key(r.project))],
+            lambda r: project_ids[(department_id, project_key(r.project))],
         )
         rows["performance_indicators"] += _rows("performance_indicators", report.performance_indicators, head, project_of)
         rows["findings"] += _rows("findings", report.findings, head, None)
