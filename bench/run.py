@@ -11,11 +11,12 @@
 Each end-to-end measurement runs in a fresh database and a child process of its own. Its peak
 memory is the largest resident memory of that process and every process under it (the workers
 and the fork server they come from) added together, sampled every 0.1 s; pages the workers share
-with the fork server are counted once per process, so the figure errs high. The flows talk to one Prefect API started before them, as a deployment's runs
-talk to a server that is already up (`budget-etl serve` or `prefect server start`); the time that
-API takes to start, which a one-off `budget-etl ingest` pays, is printed on its own. Set
-BENCH_DATABASE_URL to use a server of yours (databases are created and dropped on it);
-otherwise an embedded server under build/bench-pg is used.
+with the fork server are counted once per process, so the figure errs high. The flows talk to
+one Prefect API started before them, as a deployment's runs talk to a server that is already up
+(`budget-etl serve` or `prefect server start`); the time that API takes to start, which a
+one-off `budget-etl ingest` pays, is printed on its own. Set BENCH_DATABASE_URL to use a server
+of yours (databases are created and dropped on it); otherwise an embedded server under
+build/bench-pg is used.
 """
 
 from __future__ import annotations
