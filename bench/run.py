@@ -250,6 +250,7 @@ def without_prefect(count: int, database_url: str) -> dict:
     from budget_etl.runs import PendingFiles
     from budget_etl.settings import get_settings
     from flows.ingest import batch_size_for, batches, discover, ingest_batch
+    from flows.runners import default_workers
 
     folder = BUILD / f"bench-links-{count}"
     start = time.perf_counter()
@@ -257,7 +258,7 @@ def without_prefect(count: int, database_url: str) -> dict:
     engine = engine_for(database)
     upgrade(engine)
     files = discover([str(folder)])
-    workers = os.cpu_count() or 2
+    workers = default_workers()
     work = batches(PendingFiles(engine, files), batch_size_for(len(files), get_settings().batch_size, workers))
     with ProcessPoolExecutor(workers) as pool:
         for _ in pool.map(partial(ingest_batch, database=database, run_id=None), work):

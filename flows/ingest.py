@@ -11,7 +11,6 @@ others: it is recorded with its error.
 from __future__ import annotations
 
 import gc
-import os
 from collections import deque
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
@@ -29,7 +28,7 @@ from budget_etl.migrate import upgrade
 from budget_etl.settings import get_settings
 from extract.errors import ExtractError
 from extract.records import ExtractedReport
-from flows.runners import make_task_runner, shared_prefect_api
+from flows.runners import default_workers, make_task_runner, shared_prefect_api
 from load.departments import sync_department_aliases
 from load.loader import LoadError, load_reports, record_failure
 from transform.departments import read_aliases
@@ -184,10 +183,6 @@ def processed(work: Iterable[Sequence[tuple[str, str]]], database: URL, run_id: 
         yield result
 
 
-def workers() -> int:
-    return os.cpu_count() or 2
-
-
 @flow(name="ingest", log_prints=False)
 def ingest(paths: list[str], batch_size: int | None = None) -> dict:
     """Ingest the report files under ``paths`` into the warehouse and return the run summary."""
@@ -204,8 +199,8 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
         # Files are hashed as batches are needed: the workers start on the first batches while
         # the rest are still being compared with what the warehouse holds.
         pending = runs.PendingFiles(engine, files)
-        work = batches(pending, batch_size_for(len(files), size, workers()))
-        for result in processed(work, database, summary.run_id, window=2 * workers()):
+        work = batches(pending, batch_size_for(len(files), size, default_workers()))
+        for result in processed(work, database, summary.run_id, window=2 * default_workers()):
             summary.documents_new += result.loaded
             summary.facts_loaded += result.facts
             summary.findings += result.findings

@@ -27,8 +27,13 @@ _forkserver_cwd: str | None = None
 """The working directory the fork server was started in, which its workers inherit."""
 
 
+def default_workers() -> int:
+    """How many workers a local pool gets (and so how many batches the flow keeps them fed with)."""
+    return os.cpu_count() or 2
+
+
 def make_task_runner(name: str = "process", address: str | None = None, workers: int | None = None):
-    workers = workers or os.cpu_count() or 2
+    workers = workers or default_workers()
     if name == "thread":
         from prefect.task_runners import ThreadPoolTaskRunner
 
