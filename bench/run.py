@@ -216,7 +216,7 @@ def measure_load(reports, admin: str) -> dict:
 def end_to_end(count: int, database_url: str, rerun: bool) -> dict:
     """In a child process: the ingest flow over ``count`` reports (then again, unchanged)."""
     use_database(database_url)
-    from budget_etl.cli import quiet_prefect
+    from flows.prefect_env import quiet_prefect
     from flows.ingest import run_ingest
 
     quiet_prefect()
@@ -286,18 +286,20 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> None:
-    from budget_etl.cli import quiet_prefect
+    from budget_etl.settings import get_settings
+    from flows.prefect_env import quiet_prefect, use_project_prefect_home
 
     quiet_prefect()  # before Prefect is first imported, which sets its logging up
+    use_project_prefect_home(get_settings().data_dir)
     from bench.corpus import build_corpus
-    from flows.runners import shared_prefect_api
+    from flows.prefect_env import local_prefect_api
 
     start = time.perf_counter()
     paths = build_corpus(CORPUS, max(SIZES))
     print(f"corpus: {len(paths)} reports under {CORPUS.relative_to(ROOT)} ({time.perf_counter() - start:.1f} s to build or reuse)")
     admin = admin_url()
     start = time.perf_counter()
-    with shared_prefect_api():  # every flow below, each in a child process, uses this one API
+    with local_prefect_api(announce=print):  # every flow below, each in a child process, uses this one API
         print(f"Prefect API: started in {time.perf_counter() - start:.1f} s (once; the flows below use it)")
         measure_and_print(paths, admin)
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import json
 import logging
-import os
 import sys
 
 import click
@@ -12,21 +11,20 @@ import click
 from budget_etl.settings import get_settings
 
 
-def quiet_prefect() -> None:
-    """Prefect's own output stays clean on a normal run: its ephemeral API logs only warnings."""
-    os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_SERVER_LOGGING_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_FLOW_RUNS_LEVEL", "INFO")
-    os.environ.setdefault("PREFECT_LOGGING_LOGGERS_PREFECT_TASK_RUNS_LEVEL", "WARNING")
-    os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
-    os.environ.setdefault("PREFECT_UI_ENABLED", "false")
+def announce(message: str) -> None:
+    """What a run is waiting for (a first start), on stderr so that stdout stays the result."""
+    click.echo(message, err=True)
 
 
 class Commands(click.Group):
-    """Database connection problems become one line naming the server, not a traceback."""
+    """A database or Prefect API that cannot be used becomes one line naming it and what to do,
+    not a traceback."""
 
     def invoke(self, ctx: click.Context):
-        from sqlalchemy.exc import OperationalError
+        from sqlalchemy.exc import OperationalError, ProgrammingError
+
+        from budget_etl.database import DatabaseUnavailable
+        from flows.prefect_env import PrefectApiUnavailable
 
         try:
             return super().invoke(ctx)
@@ -35,7 +33,22 @@ class Commands(click.Group):
 
             where = database_url().render_as_string(hide_password=True)
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
-            raise click.ClickException(f"cannot use the database {where}: {reason}") from error
+            raise click.ClickException(
+                f"cannot use the database {where}: {reason} (is the server running, and DATABASE_URL right?)"
+            ) from error
+        except (DatabaseUnavailable, PrefectApiUnavailable) as error:
+            raise click.ClickException(str(error)) from error
+        except ProgrammingError as error:
+            from psycopg.errors import UndefinedTable
+
+            if not isinstance(error.orig, UndefinedTable):
+                raise
+            from budget_etl.database import database_url
+
+            where = database_url().render_as_string(hide_password=True)
+            raise click.ClickException(
+                f"the warehouse in {where} has no tables yet: run `budget-etl ingest PATH` (or `budget-etl db upgrade`) first"
+            ) from error
 
 
 @click.group(cls=Commands)
@@ -47,8 +60,23 @@ def main(verbose: bool) -> None:
     The database is the one DATABASE_URL names, or an embedded PostgreSQL kept under
     BUDGET_ETL_DATA_DIR (default .budget-etl) when DATABASE_URL is not set.
     """
+    from pydantic import ValidationError
+
     logging.basicConfig(level=logging.INFO if verbose else logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        get_settings()
+    except ValidationError as error:
+        problems = "; ".join(f"{'.'.join(map(str, e['loc'])) or 'settings'}: {e['msg']}" for e in error.errors())
+        raise click.ClickException(f"the configuration is not valid: {problems}") from None
+
+
+def prepare_prefect() -> None:
+    """Before a command that runs flows imports Prefect: its output kept quiet, and its state
+    under the data folder unless the user configured Prefect (flows.prefect_env)."""
+    from flows.prefect_env import quiet_prefect, use_project_prefect_home
+
     quiet_prefect()
+    use_project_prefect_home(get_settings().data_dir)
 
 
 @main.command()
@@ -64,11 +92,12 @@ def ingest(paths: tuple[str, ...], batch_size: int | None, runner: str, address:
     changed files replace their own facts; a file that cannot be read is recorded with its
     error and the others still load. Prints the run summary.
     """
+    prepare_prefect()
     from budget_etl.runs import RunLocked
     from flows.ingest import run_ingest
 
     try:
-        summary = run_ingest(list(paths), batch_size=batch_size, runner=runner, address=address)
+        summary = run_ingest(list(paths), batch_size=batch_size, runner=runner, address=address, announce=announce)
     except RunLocked as error:
         raise click.ClickException(str(error)) from error
     click.echo(
@@ -226,6 +255,7 @@ def serve(paths: tuple[str, ...], batch_size: int | None, runner: str, address: 
     (default Asia/Shanghai). Uses Prefect's own serving: the runs show in a Prefect UI when
     PREFECT_API_URL points to a Prefect server.
     """
+    prepare_prefect()
     from flows.deployment import serve as run_serve
 
     run_serve(list(paths), batch_size=batch_size, runner=runner, address=address)
@@ -237,6 +267,7 @@ def serve(paths: tuple[str, ...], batch_size: int | None, runner: str, address: 
 @runner_options
 def deploy(paths: tuple[str, ...], work_pool: str, batch_size: int | None, runner: str, address: str | None) -> None:
     """Register the nightly ingest of PATHS with a Prefect server (PREFECT_API_URL) and a work pool."""
+    prepare_prefect()
     from flows.deployment import deploy as run_deploy
 
     deployment_id = run_deploy(list(paths), work_pool, batch_size=batch_size, runner=runner, address=address)

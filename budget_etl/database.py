@@ -11,12 +11,17 @@ import logging
 import os
 import warnings
 from functools import cache
+from pathlib import Path
 
 from sqlalchemy import URL, Engine, create_engine, make_url
 
 from budget_etl.settings import Settings, get_settings
 
 log = logging.getLogger(__name__)
+
+
+class DatabaseUnavailable(RuntimeError):
+    """The embedded PostgreSQL could not be started."""
 
 
 @cache
@@ -28,7 +33,19 @@ def embedded_server(data_dir: str):
         warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
         import pgserver
 
-        return pgserver.get_server(data_dir)
+        try:
+            return pgserver.get_server(data_dir)
+        except Exception as error:  # noqa: BLE001 - pgserver raises whatever initdb or pg_ctl did
+            reason = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+            raise DatabaseUnavailable(
+                f"cannot start the embedded PostgreSQL under {data_dir}: {reason[:300]}. Set DATABASE_URL "
+                "to a PostgreSQL server of your own, or BUDGET_ETL_DATA_DIR to a folder this user can write"
+            ) from error
+
+
+def embedded_pgdata(settings: Settings) -> Path:
+    """Where the embedded server keeps its data."""
+    return (settings.data_dir / "pgdata").resolve()
 
 
 def database_url(settings: Settings | None = None) -> URL:
@@ -36,8 +53,14 @@ def database_url(settings: Settings | None = None) -> URL:
     if settings.database_url is not None:
         url = make_url(settings.database_url.get_secret_value())
     else:
-        pgdata = (settings.data_dir / "pgdata").resolve()
-        pgdata.parent.mkdir(parents=True, exist_ok=True)
+        pgdata = embedded_pgdata(settings)
+        try:
+            pgdata.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as error:
+            raise DatabaseUnavailable(
+                f"cannot create the embedded PostgreSQL's folder {pgdata.parent}: {error.strerror or error}. "
+                "Set BUDGET_ETL_DATA_DIR to a folder this user can write, or DATABASE_URL to a server of your own"
+            ) from error
         url = make_url(embedded_server(str(pgdata)).get_uri())
     if url.drivername in ("postgresql", "postgres"):
         url = url.set(drivername="postgresql+psycopg")

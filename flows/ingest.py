@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import gc
 from collections import deque
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,12 +23,13 @@ from sqlalchemy import URL, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from budget_etl import runs
-from budget_etl.database import database_url, engine_for
+from budget_etl.database import database_url, embedded_pgdata, engine_for
 from budget_etl.migrate import upgrade
 from budget_etl.settings import get_settings
 from extract.errors import ExtractError
 from extract.records import ExtractedReport
-from flows.runners import default_workers, make_task_runner, shared_prefect_api
+from flows.prefect_env import local_prefect_api
+from flows.runners import default_workers, make_task_runner
 from load.departments import sync_department_aliases
 from load.loader import LoadError, load_reports, record_failure
 from transform.departments import read_aliases
@@ -214,7 +215,22 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
     return vars(summary)
 
 
-def run_ingest(paths: list[str], batch_size: int | None = None, runner: str = "process", address: str | None = None) -> dict:
-    """Run the flow with the chosen task runner (what the CLI and the deployment call)."""
-    with shared_prefect_api():
+def run_ingest(
+    paths: list[str],
+    batch_size: int | None = None,
+    runner: str = "process",
+    address: str | None = None,
+    announce: Callable[[str], None] | None = None,
+) -> dict:
+    """Run the flow with the chosen task runner (what the CLI and the deployment call).
+
+    The warehouse is reached first, so that a database that cannot be used fails in a second
+    with its own error rather than after Prefect has started; ``announce`` hears about the waits
+    of a first run (creating the embedded database, Prefect's local API)."""
+    settings = get_settings()
+    if announce is not None and settings.database_url is None and not embedded_pgdata(settings).exists():
+        announce(f"creating the embedded PostgreSQL under {embedded_pgdata(settings)} (first run)")
+    with engine_for(database_url(settings)).connect():
+        pass
+    with local_prefect_api(announce):
         return ingest.with_options(task_runner=make_task_runner(runner, address))(paths=paths, batch_size=batch_size)

@@ -10,9 +10,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
-from contextlib import contextmanager
 from multiprocessing import forkserver
 
 from prefect.task_runners import ProcessPoolTaskRunner
@@ -90,30 +88,3 @@ class ForkserverTaskRunner(ProcessPoolTaskRunner):
         )
         spawning.shutdown(wait=False)
         return self
-
-
-@contextmanager
-def shared_prefect_api() -> Iterator[None]:
-    """With no Prefect server configured (PREFECT_API_URL unset), Prefect starts a temporary API
-    in every process that needs one: the flow's and each worker's, each costing seconds of CPU
-    and writing to the same SQLite file. Start the flow's one here and point the workers at it
-    (through the settings Prefect hands its subprocesses and the environment Dask's inherit)."""
-    from prefect.settings import PREFECT_API_URL, temporary_settings
-
-    if PREFECT_API_URL.value():
-        yield
-        return
-    from prefect.server.api.server import SubprocessASGIServer
-
-    server = SubprocessASGIServer()
-    server.start()
-    previous = os.environ.get("PREFECT_API_URL")
-    os.environ["PREFECT_API_URL"] = server.api_url
-    try:
-        with temporary_settings(updates={PREFECT_API_URL: server.api_url}):
-            yield
-    finally:
-        if previous is None:
-            os.environ.pop("PREFECT_API_URL", None)
-        else:
-            os.environ["PREFECT_API_URL"] = previous

@@ -92,11 +92,11 @@ def engine(database_url):
 @pytest.fixture(scope="session")
 def prefect_harness():
     """Flows run against a temporary Prefect API for the whole session."""
-    from budget_etl.cli import quiet_prefect
+    from flows.prefect_env import FIRST_START_TIMEOUT_SECONDS, quiet_prefect
     from prefect.testing.utilities import prefect_test_harness
 
     quiet_prefect()
-    with prefect_test_harness():
+    with prefect_test_harness(server_startup_timeout=FIRST_START_TIMEOUT_SECONDS):  # a new database each session
         yield
 
 
