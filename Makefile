@@ -26,8 +26,10 @@ lint: $(VENV)/.installed
 
 # The visual report is tested in Debian's chromium (never a browser download of its own).
 browser:
-	@test -x /usr/bin/chromium || { $(SUDO) apt-get update -qq && \
-		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
+	@test -x /usr/bin/chromium || { echo "installing Debian's chromium and fonts-noto-cjk (the visual report is tested in a browser)"; \
+		$(SUDO) apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; } || \
+		{ echo "make test: cannot install Debian's chromium: run 'apt-get install chromium fonts-noto-cjk' as root, then make test again" >&2; exit 1; }
 
 test: $(VENV)/.installed lint browser
 	$(BIN)/python -m pytest -q
