@@ -1,30 +1,41 @@
-"""The expenditure-class dimension: the reference functional classification, the summary-item
-codes and the 三公 categories, upserted on every migration so the list can grow without a
-migration reading a mutable file."""
+"""The expenditure-class dimension: the reference functional and economic classifications, the
+summary-item codes and the 三公 categories, upserted on every migration so the lists can grow
+without a migration reading a mutable file."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
 
 from sqlalchemy import Connection
 from sqlalchemy.dialects.postgresql import insert
 
+from extract.catalogue import CatalogueClass
 from extract.classification import function_classes
+from extract.economic_classification import economic_classes
 from extract.summary_items import item_aliases
 from extract.three_public import category_aliases
 from load.schema import dim_expenditure_class
 
+CATALOGUES = {"function": function_classes, "economic": economic_classes}
+"""class_kind -> the official catalogue whose rows it holds (支出功能分类, 支出经济分类)."""
 
-def reference_rows() -> list[dict[str, str | None]]:
-    rows = [
+
+def catalogue_rows(kind: str, classes: Iterable[CatalogueClass]) -> list[dict[str, str | None]]:
+    return [
         {
-            "class_kind": "function",
+            "class_kind": kind,
             "class_code": cls.code,
             "class_level": cls.level,
             "class_name": cls.name,
             "parent_code": cls.parent_code,
             "source": "reference",
         }
-        for cls in function_classes()
+        for cls in classes
     ]
+
+
+def reference_rows() -> list[dict[str, str | None]]:
+    rows = [row for kind, classes in CATALOGUES.items() for row in catalogue_rows(kind, classes())]
     for kind, level, aliases in (("summary_item", "item", item_aliases()), ("three_public", "category", category_aliases())):
         seen: dict[str, str] = {}
         for alias in aliases:

@@ -96,15 +96,15 @@ dim_expenditure_class = Table(
     "dim_expenditure_class",
     metadata,
     Column("class_id", Integer, Identity(), primary_key=True),
-    Column("class_kind", Text, nullable=False, comment="function (支出功能分类), summary_item or three_public"),
-    Column("class_code", Text, nullable=False, comment="Official 功能分类 code (201, 20101, 2010101) or our item code"),
-    Column("class_level", Text, nullable=False, comment="类, 款, 项 for functional classes; item or category"),
+    Column("class_kind", Text, nullable=False, comment="function (支出功能分类), economic (支出经济分类), summary_item or three_public"),
+    Column("class_code", Text, nullable=False, comment="Official code (功能分类 201, 20101, 2010101; 经济分类 301, 30101) or our item code"),
+    Column("class_level", Text, nullable=False, comment="类, 款, 项 for official classes; item or category"),
     Column("class_name", Text, nullable=False),
     Column("parent_code", Text, comment="Code of the parent class (款 -> 类, 项 -> 款)"),
     Column("source", Text, nullable=False, server_default="reference", comment="reference list, or a report that printed it"),
     UniqueConstraint("class_kind", "class_code"),
     schema="core",
-    comment="One row per class a figure can belong to: functional classes, summary items, 三公 categories",
+    comment="One row per class a figure can belong to: functional and economic classes, summary items, 三公 categories",
 )
 
 dim_project = Table(
