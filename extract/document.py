@@ -1,36 +1,83 @@
-"""Read a report file into numbered lines: decoded, normalised, with the original kept.
+"""The document every reader produces and every rule reads: lines and tables, with positions.
 
-The seeds are UTF-8 text exported from .docx files; reports from other portals come as
-GB18030/GBK. Text is normalised once, here (NFKC: full-width digits and punctuation become
-ASCII, ideographic spaces become spaces); the original line is kept for evidence.
+A reader (``extract.readers``: text, PDF, Word, Excel) turns a file into a ``Document``; nothing
+after it knows which format the file was, so a rule is written once for all of them.
+
+- ``lines``: everything the document says, in reading order, numbered from 1. Prose and headings
+  are lines; so is each row of each table (its cells joined by tabs, ``table`` and ``row`` set),
+  so that a title or a note keeps its place beside the table it belongs to. Rules that read
+  sentences skip every line whose ``is_cell`` is true: table rows, and the one-cell-per-line
+  table exports of the text seeds.
+- ``tables``: each table as rows of cells, merged cells resolved (a cell covered by a merge
+  repeats the text of the merge's first cell, marked ``merged``), with the line number of each
+  row.
+
+Text is normalised once, here (NFKC: full-width digits and punctuation become ASCII, ideographic
+spaces become spaces); the original is kept for the evidence a user sees.
 """
 
 from __future__ import annotations
 
 import hashlib
-import re
 import unicodedata
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, field
 from functools import cached_property
-from typing import NamedTuple
 from pathlib import Path
+from typing import NamedTuple
 
-from extract.errors import UnreadableReport
-
-MAX_CONTROL_RATIO = 0.01
-"""Share of control characters above which a decoded file is treated as binary."""
-CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+from extract.records import Evidence, Finding
 
 
 class Line(NamedTuple):
     number: int
-    """1-based line number in the file."""
+    """1-based, in reading order over the whole document (a text file's own line number)."""
     raw: str
-    """The line as decoded, without its line break: what evidence shows."""
+    """The line as read, without its line break: what evidence shows."""
     text: str
     """NFKC-normalised and stripped: what patterns read."""
     is_cell: bool
-    """True when the raw line starts with a tab: a table cell in the .docx export."""
+    """Not prose: a row of a table (``table`` set), or a one-cell line of a text export."""
+    page: int | None = None
+    """1-based page of a PDF; None for formats without pages."""
+    table: int | None = None
+    """The number of the table whose row this line is."""
+    row: int | None = None
+    """The 1-based row of that table."""
+
+    def evidence(self, text: str | None = None) -> Evidence:
+        """This line as the evidence of a figure: its position and ``text`` (default: the line)."""
+        return Evidence(self.number, (self.raw if text is None else text).strip(), self.page, self.table, self.row)
+
+
+class Cell(NamedTuple):
+    text: str
+    """NFKC-normalised, inner line breaks and runs of spaces collapsed to one space; '' if empty."""
+    raw: str
+    """As read."""
+    merged: bool = False
+    """True when the cell is covered by a merge and repeats the text of the merge's first cell."""
+
+
+@dataclass(frozen=True)
+class Table:
+    number: int
+    """1-based, in document order."""
+    rows: tuple[tuple[Cell, ...], ...]
+    """Every row has the same number of cells (short rows are padded with empty cells)."""
+    line_numbers: tuple[int, ...]
+    """The ``Line.number`` of each row, in ``Document.lines``."""
+    pages: tuple[int | None, ...] = ()
+    """The page of each row (PDF); empty for formats without pages."""
+    name: str | None = None
+    """A name the file gives the table (an Excel sheet's name)."""
+
+    @property
+    def width(self) -> int:
+        return len(self.rows[0]) if self.rows else 0
+
+    def page_of(self, row_index: int) -> int | None:
+        return self.pages[row_index] if self.pages else None
 
 
 @dataclass(frozen=True)
@@ -38,7 +85,11 @@ class Document:
     path: str
     sha256: str
     encoding: str
+    """How the file was read: utf-8, gb18030, pdf, docx, xlsx, xls."""
     lines: tuple[Line, ...]
+    tables: tuple[Table, ...] = ()
+    findings: tuple[Finding, ...] = field(default=())
+    """What the reader could not read with confidence (a page without text, unmapped glyphs)."""
 
     @cached_property
     def sentences(self):
@@ -50,10 +101,16 @@ class Document:
     def line(self, number: int) -> Line:
         return self.lines[number - 1]
 
+    def lines_before(self, table: Table, count: int) -> tuple[Line, ...]:
+        """Up to ``count`` lines just above a table (its title, unit and notes live there)."""
+        first = table.line_numbers[0] - 1 if table.line_numbers else len(self.lines)
+        return self.lines[max(0, first - count) : first]
+
 
 # The full-width forms reports use most (！-～, the ideographic space), mapped as NFKC maps them.
 FULL_WIDTH = {chr(code): unicodedata.normalize("NFKC", chr(code)) for code in (*range(0xFF01, 0xFF5F), 0x3000, 0x00A0, *range(0x2002, 0x200B))}
 FULL_WIDTH_CHAR = re.compile("[" + re.escape("".join(FULL_WIDTH)) + "]")
+SPACES = re.compile(r"\s+")
 
 
 def normalise_block(text: str) -> str:
@@ -73,43 +130,52 @@ def normalise(text: str) -> str:
     return normalise_block(text).strip()
 
 
-def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), else GB18030. Refuse binary data."""
-    if not data.strip():
-        raise UnreadableReport(path, "the file is empty")
-    if b"\x00" in data[:65536]:
-        raise UnreadableReport(path, "the file is binary (it contains NUL bytes), not a text report")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if len(CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):
-            raise UnreadableReport(path, "the file is binary (too many control characters), not a text report")
-        return text, ("utf-8" if encoding == "utf-8-sig" else encoding)
-    raise UnreadableReport(path, "the text is neither UTF-8 nor GB18030/GBK")
+def cell(raw: str | None, merged: bool = False) -> Cell:
+    """A table cell from its text as read (None: empty)."""
+    raw = raw or ""
+    return Cell(SPACES.sub(" ", normalise(raw)), raw, merged)
 
 
-def parse_text(text: str, path: str, sha256: str, encoding: str = "utf-8") -> Document:
-    raws = text.splitlines()
-    # NFKC once over the whole text (it never makes or removes a "\n"), then back to lines.
-    normalised = normalise_block("\n".join(raws)).split("\n")
-    if len(normalised) != len(raws):
-        normalised = [normalise(raw) for raw in raws]
-    cells = [raw[:1] == "\t" for raw in raws]
-    lines = tuple(map(Line, range(1, len(raws) + 1), raws, map(str.strip, normalised), cells))
-    return Document(path=path, sha256=sha256, encoding=encoding, lines=lines)
+class DocumentBuilder:
+    """Lines and tables appended in reading order; numbers and positions kept consistent."""
+
+    def __init__(self, path: str, sha256: str, encoding: str) -> None:
+        self.path, self.sha256, self.encoding = path, sha256, encoding
+        self.lines: list[Line] = []
+        self.tables: list[Table] = []
+        self.findings: list[Finding] = []
+
+    def add_line(self, raw: str, page: int | None = None, is_cell: bool = False, text: str | None = None) -> Line:
+        line = Line(len(self.lines) + 1, raw, normalise(raw) if text is None else text, is_cell, page)
+        self.lines.append(line)
+        return line
+
+    def add_table(self, rows: list[list[Cell]], pages: list[int | None] | None = None, name: str | None = None) -> Table | None:
+        """A table of ``rows`` (padded to one width), each row also a line; None when it is empty."""
+        rows = [row for row in rows if any(c.text for c in row)]
+        if not rows:
+            return None
+        width = max(len(row) for row in rows)
+        number = len(self.tables) + 1
+        numbers = []
+        for index, row in enumerate(rows):
+            row.extend(Cell("", "") for _ in range(width - len(row)))
+            raw = "\t".join(c.raw.replace("\n", " ") for c in row)
+            text = "\t".join(c.text for c in row)
+            page = pages[index] if pages else None
+            line = Line(len(self.lines) + 1, raw, text, True, page, number, index + 1)
+            self.lines.append(line)
+            numbers.append(line.number)
+        table = Table(number, tuple(tuple(row) for row in rows), tuple(numbers), tuple(pages or ()), name)
+        self.tables.append(table)
+        return table
+
+    def build(self) -> Document:
+        return Document(self.path, self.sha256, self.encoding, tuple(self.lines), tuple(self.tables), tuple(self.findings))
 
 
-def read_document(path: str | Path) -> Document:
-    """Read and decode one report file. Raises UnreadableReport with the reason."""
-    path = Path(path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise UnreadableReport(str(path), f"cannot read the file: {error.strerror or error}") from error
-    text, encoding = decode(data, str(path))
-    return parse_text(text, str(path), hashlib.sha256(data).hexdigest(), encoding)
+def sha256_of(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def file_sha256(path: str | Path) -> str:

@@ -21,7 +21,7 @@ from decimal import Decimal
 from extract import classification, numbers
 from extract.document import Document
 from extract.labelled import Alias, merge, statements
-from extract.records import Evidence, Finding, FunctionFigure
+from extract.records import Finding, FunctionFigure
 from extract.sentences import Sentence, body_sentences, clauses
 from extract.units import unitless_finding
 
@@ -243,7 +243,7 @@ def detail_row(
         kuan_name=context.kuan[0],
         xiang_name=xiang[0],
         amount_yuan=amount,
-        evidence=Evidence(sentence.line.number, clause_evidence(sentence, clause)),
+        evidence=sentence.line.evidence(clause_evidence(sentence, clause)),
         class_code=xiang[1],
         budget_yuan=budget_yuan,
         completion_pct=numbers.first_completion(clause),
@@ -265,7 +265,7 @@ def garbled(clause: str, sentence: Sentence, context: Context) -> None:
             "function_line_garbled",
             "warning",
             f"cannot read a functional class figure with confidence from: {clause.strip()}",
-            Evidence(sentence.line.number, clause_evidence(sentence, clause)),
+            sentence.line.evidence(clause_evidence(sentence, clause)),
         )
     )
     return None

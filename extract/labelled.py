@@ -116,7 +116,7 @@ class Merged:
             text = sentence.raw.strip()
             if text not in seen:
                 seen.append(text)
-        return Evidence(self.evidence[0].line.number, " … ".join(seen))
+        return self.evidence[0].line.evidence(" … ".join(seen))
 
 
 def merge(found: Iterable[Statement], family: str) -> tuple[list[Merged], list[Finding]]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from extract.document import Document, Line
 from extract.errors import UnreadableReport
-from extract.records import Evidence, Finding
+from extract.records import Finding
 
 TITLE_MAX_CHARS = 60
 
@@ -130,7 +130,7 @@ def read_metadata(document: Document) -> tuple[Metadata, list[Finding]]:
                 "document_department_missing",
                 "warning",
                 "no department name could be read from the report",
-                Evidence(title.number, title.raw.strip()),
+                title.evidence(),
             )
         )
     metadata = Metadata(department, region_of(department), year, phase, title)

@@ -100,7 +100,7 @@ def execution_mentions(lines: Iterable[Line]) -> list[Mention]:
             found.append(
                 Mention(
                     display_name(match["name"]),
-                    Evidence(line.number, line.raw.strip()),
+                    line.evidence(),
                     2,
                     budget_yuan=yuan(match["budget"], match["bunit"]),
                     executed_yuan=yuan(match["executed"], match["eunit"]),
@@ -118,7 +118,7 @@ def listed_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention], l
         if not total:
             continue
         listed = list(LISTED.finditer(line.text[total.end() :]))
-        evidence = Evidence(line.number, line.raw.strip())
+        evidence = line.evidence()
         amounts = [yuan(m["number"], m["unit"]) for m in listed]
         for match, amount in zip(listed, amounts):
             measure = "budget_yuan" if phase == "budget" else "executed_yuan"
@@ -143,7 +143,7 @@ def goal_mentions(lines: Iterable[Line]) -> list[Mention]:
     for line in lines:
         match = GOAL.match(line.text)
         if match:
-            evidence = Evidence(line.number, line.raw.strip())
+            evidence = line.evidence()
             found.append(Mention(match["name"], evidence, 2, budget_yuan=yuan(match["number"], match["unit"])))
     return found
 
@@ -160,7 +160,7 @@ def section_mentions(lines: list[Line]) -> list[Mention]:
                 break
             spent = SECTION_SPENT.search(later.text)
             if spent:
-                evidence = Evidence(later.number, later.raw.strip())
+                evidence = later.evidence()
                 amount = yuan(spent["number"], spent["unit"])
                 found.append(Mention(heading["name"], evidence, 2, executed_yuan=amount))
                 break
@@ -175,7 +175,7 @@ def named_list_mentions(lines: Iterable[Line]) -> list[Mention]:
             for item in re.split(r"[;,、]", match["items"]):
                 name = display_name(TRAILING_FIGURE.sub("", item))
                 if len(name) >= 2:
-                    found.append(Mention(name, Evidence(line.number, line.raw.strip()), 1))
+                    found.append(Mention(name, line.evidence(), 1))
     return found
 
 

@@ -16,9 +16,15 @@ PHASES = ("budget", "final", "self_evaluation")
 @dataclass(frozen=True)
 class Evidence:
     line_number: int
-    """1-based line number in the source file where the figure's sentence or table row starts."""
+    """1-based line of the document (see extract.document) where the sentence or table row starts."""
     text: str
     """The original text (not normalised) of that sentence or table row."""
+    page: int | None = None
+    """1-based page of a PDF."""
+    table: int | None = None
+    """1-based number of the table in the document, when the figure was read from a table."""
+    row: int | None = None
+    """1-based row of that table."""
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ class Sentence(NamedTuple):
 
     @property
     def evidence(self) -> Evidence:
-        return Evidence(self.line.number, self.raw.strip())
+        return self.line.evidence(self.raw)
 
 
 def is_chart_debris(line: Line) -> bool:

@@ -70,6 +70,8 @@ def table_blocks(document: Document) -> list[list[list[Cell]]]:
     rows: list[list[Cell]] | None = None
     blank = in_indicators = False
     for line in document.lines:
+        if line.table is not None:  # a row of a real table (document.tables)
+            continue
         if line.is_cell:
             if line.text == TITLE:
                 rows, in_indicators = [], False
@@ -170,7 +172,7 @@ def indicator_rows(rows: list[list[Cell]], names: tuple[str, ...]) -> tuple[list
     out, findings = [], []
     for row in rows:
         content = row[1:] if row[0].text in ("", HEADER_FIRST) else row
-        evidence = Evidence(row[0].line.number, " | ".join(c.raw for c in row if c.raw))
+        evidence = row[0].line.evidence(" | ".join(c.raw for c in row if c.raw))
         if not 3 <= len(content) <= 5:
             findings.append(Finding("indicator_row_unreadable", "warning", f"a table row has {len(content)} cells", evidence))
             continue

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
-from extract.document import read_document
+from extract.readers import read_document
 from extract.records import ExtractedReport
 from extract.report import extract_document
 from transform.checks import run_checks

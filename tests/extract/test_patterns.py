@@ -6,7 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from extract.document import decode, normalise, parse_text
+from extract.document import normalise
+from extract.readers.text import decode, parse_text
 from extract.errors import UnreadableReport
 from extract.function_classes import extract_function_classes
 from extract.measures import read_measures

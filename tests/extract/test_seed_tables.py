@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from extract.document import read_document
+from extract.readers import read_document
 from extract.tables import read_performance_tables
 from tests.conftest import REPORTS
 
@@ -121,7 +121,7 @@ COMPOSED = """\t项目绩效目标完成情况表
 
 
 def test__composed_table__rows_missing_their_merged_cells_align_right():
-    from extract.document import parse_text
+    from extract.readers.text import parse_text
 
     (table,) = read_performance_tables(parse_text(COMPOSED, "composed.txt", "0" * 64))
     assert (table.budget_yuan, table.executed_yuan) == (Decimal("120000.00"), Decimal("96000.00"))

@@ -1,0 +1,64 @@
+"""The text reader and the format sniffing: lines as before, tab-separated rows as tables."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract.errors import UnreadableReport
+from extract.readers import read_bytes, sniff
+from extract.readers.text import parse_text
+
+RENDERED = (
+    "2025年部门支出预算总表\n"
+    "编制部门：上海市普陀区人民政府办公室\t\t单位：元\n"
+    "类\t款\t项\t功能分类科目名称\t合计\t基本支出\t项目支出\n"
+    "201\t\t\t一般公共服务支出\t82,096,797.42\t15,686,797.42\t66,410,000.00\n"
+    "201\t03\t01\t行政运行\t12,029,501.84\t11,919,501.84\t110,000.00\n"
+    "注：本表为空表以外的说明。\n"
+)
+
+
+def test__parse_text__tab_separated_rows_are_one_table_with_their_lines():
+    document = parse_text(RENDERED, "t.txt", "0" * 64)
+    (table,) = document.tables
+    assert [len(document.lines), table.width, len(table.rows)] == [6, 7, 4]
+    assert table.line_numbers == (2, 3, 4, 5)
+    assert [c.text for c in table.rows[3]] == ["201", "03", "01", "行政运行", "12,029,501.84", "11,919,501.84", "110,000.00"]
+    assert table.rows[2][1].text == "" and not table.rows[2][1].merged
+    row_line = document.line(5)
+    assert (row_line.is_cell, row_line.table, row_line.row) == (True, 1, 4)
+    assert row_line.evidence().table == 1 and row_line.evidence().row == 4
+    assert [line.is_cell for line in document.lines] == [False, True, True, True, True, False]
+    assert document.lines_before(table, 3) == (document.line(1),)
+
+
+def test__parse_text__one_cell_lines_of_the_seed_exports_stay_lines():
+    document = parse_text("标题\n\t项目名称\n\t政协会议经费\n", "t.txt", "0" * 64)
+    assert not document.tables
+    assert [(line.text, line.is_cell, line.table) for line in document.lines] == [
+        ("标题", False, None), ("项目名称", True, None), ("政协会议经费", True, None)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("head", "kind"),
+    [(b"%PDF-1.7\n", "pdf"), (b"\n\n%PDF-1.4", "pdf"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1rest", "ole2"), ("报告".encode(), "text")],
+)
+def test__sniff__tells_the_format_by_content(head, kind):
+    assert sniff(head + b"x" * 10, "file.txt") == kind
+
+
+def test__sniff__a_zip_that_is_not_office_is_refused():
+    import io
+    import zipfile
+
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("readme.txt", "hello")
+    with pytest.raises(UnreadableReport, match="neither a Word"):
+        read_bytes(buffer.getvalue(), "report.docx")
+
+
+def test__read_bytes__an_empty_file_is_refused():
+    with pytest.raises(UnreadableReport, match="report.pdf: the file is empty"):
+        read_bytes(b"  \n", "report.pdf")
