@@ -11,6 +11,15 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 PHASES = ("budget", "final", "self_evaluation")
+REPORT_SCOPES = ("department", "unit")
+"""部门预算/决算 (a department and its units together) or 单位预算/决算 (one unit)."""
+FUND_SCOPES = ("all", "fiscal", "general_budget", "government_fund", "state_capital")
+"""Which money a figure by class counts, after the table (or section) it was read from:
+all       every source (收支总表, 收入表, 支出表)
+fiscal    财政拨款: the three budgets' appropriations together (财政拨款收支总表)
+general_budget   一般公共预算 (财政拨款) (一般公共预算支出表, 基本支出表, most narrative)
+government_fund  政府性基金预算
+state_capital    国有资本经营预算"""
 
 
 @dataclass(frozen=True)
@@ -40,6 +49,8 @@ class DocumentInfo:
     source_path: str
     title: str | None = None
     """The line the phase and year were read from."""
+    report_scope: str | None = None
+    """One of REPORT_SCOPES: 部门 (department) or 单位 (unit) report; None when the title says neither."""
 
 
 @dataclass(frozen=True)
@@ -56,6 +67,8 @@ class SummaryItem:
     prior_year_change_yuan: Decimal | None = None
     """Signed: 减少 / 下降 is negative."""
     prior_year_change_pct: Decimal | None = None
+    prior_year_yuan: Decimal | None = None
+    """The prior year's figure printed beside it (上年预算数 / 上年执行数 / 上年决算数)."""
 
 
 @dataclass(frozen=True)
@@ -70,6 +83,8 @@ class ThreePublicFigure:
     completion_pct: Decimal | None = None
     prior_year_change_yuan: Decimal | None = None
     prior_year_change_pct: Decimal | None = None
+    prior_year_yuan: Decimal | None = None
+    """The prior year's figure printed beside it (上年预算数 / 上年执行数 / 上年决算数)."""
     groups: int | None = None
     """团组 (outbound delegations)."""
     persons: int | None = None
@@ -95,6 +110,40 @@ class FunctionFigure:
     budget_yuan: Decimal | None = None
     completion_pct: Decimal | None = None
     share_pct: Decimal | None = None
+    fund_scope: str = "general_budget"
+    """One of FUND_SCOPES: the money the figure counts (the table or section it was read from)."""
+    basic_yuan: Decimal | None = None
+    """基本支出 part of amount_yuan."""
+    project_yuan: Decimal | None = None
+    """项目支出 part of amount_yuan."""
+    prior_year_yuan: Decimal | None = None
+    """The prior year's figure printed beside it (上年预算数 / 上年执行数 / 上年决算数)."""
+    prior_year_change_yuan: Decimal | None = None
+    """Signed: 减少 / 下降 is negative."""
+    prior_year_change_pct: Decimal | None = None
+
+
+@dataclass(frozen=True)
+class EconomicFigure:
+    """A figure by economic class (支出经济分类: 301 工资福利支出, 30101 基本工资 ...), from the
+    基本支出 table by 经济分类."""
+
+    class_level: str
+    """类 (3-digit code) or 款 (5-digit code)."""
+    class_name: str
+    """Name of the 类 (for both levels)."""
+    amount_yuan: Decimal | None
+    evidence: Evidence
+    kuan_name: str | None = None
+    class_code: str | None = None
+    """Official code: printed in the report, else looked up by name; None when not found."""
+    fund_scope: str = "general_budget"
+    personnel_yuan: Decimal | None = None
+    """人员经费 part of amount_yuan."""
+    public_funds_yuan: Decimal | None = None
+    """公用经费 part of amount_yuan."""
+    budget_yuan: Decimal | None = None
+    prior_year_yuan: Decimal | None = None
 
 
 @dataclass(frozen=True)
@@ -104,6 +153,8 @@ class ProjectFigure:
     budget_yuan: Decimal | None = None
     executed_yuan: Decimal | None = None
     completion_pct: Decimal | None = None
+    score: Decimal | None = None
+    """得分 of a self-evaluation (绩效自评表)."""
 
 
 @dataclass(frozen=True)
@@ -120,6 +171,10 @@ class IndicatorRow:
     unit: str | None = None
     comparator: str | None = None
     """One of >=, >, <=, <, = (from ≥, 大于, 以上, 不低于 ...)."""
+    weight: Decimal | None = None
+    """分值 of a self-evaluation table row."""
+    score: Decimal | None = None
+    """得分 of a self-evaluation table row."""
 
 
 @dataclass(frozen=True)
@@ -140,6 +195,7 @@ class ExtractedReport:
     summary_items: tuple[SummaryItem, ...] = ()
     three_public: tuple[ThreePublicFigure, ...] = ()
     expenditure_by_function: tuple[FunctionFigure, ...] = ()
+    expenditure_by_economic_class: tuple[EconomicFigure, ...] = ()
     project_performance: tuple[ProjectFigure, ...] = ()
     performance_indicators: tuple[IndicatorRow, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
@@ -149,6 +205,7 @@ class ExtractedReport:
             len(self.summary_items)
             + len(self.three_public)
             + len(self.expenditure_by_function)
+            + len(self.expenditure_by_economic_class)
             + len(self.project_performance)
             + len(self.performance_indicators)
         )
