@@ -6,6 +6,10 @@ rendering of a PDF's tables reads like the PDF:
 
     201\t一般公共服务支出\t82,096,797.42\t15,686,797.42\t66,410,000.00
 
+A row with fewer than two filled cells still belongs to the table above it when it has as many
+cells as that table's rows (three or more): a 收支总表 row that names only an expense class,
+``\t\t六、科学技术支出\t\t\t``, is a row of the table, not a line between two tables.
+
 A line that starts with a tab and holds one cell is how the .docx exports of the seed reports
 print a table cell: it stays a line of its own (``is_cell``), as it always was.
 """
@@ -39,11 +43,19 @@ def decode(data: bytes, path: str) -> tuple[str, str]:
     raise UnreadableReport(path, "the text is neither UTF-8 nor GB18030/GBK")
 
 
-def table_cells(raw: str) -> list[str] | None:
-    """The cells of a tab-separated row, or None when the line is not one (fewer than two cells)."""
+MIN_CONTINUING_WIDTH = 3
+"""A sparse row continues an open table only when the table is this wide (the seeds' one-cell
+lines, ``\tcell``, have two cells and never continue one)."""
+
+
+def table_cells(raw: str, open_width: int = 0) -> list[str] | None:
+    """The cells of a tab-separated row, or None when the line is not one: fewer than two filled
+    cells, unless it has exactly the width of the table open above it (``open_width``)."""
+    cells = raw.split("\t")
+    if open_width >= MIN_CONTINUING_WIDTH and len(cells) == open_width and any(c.strip() for c in cells):
+        return cells
     if "\t" not in raw.strip("\t"):
         return None
-    cells = raw.split("\t")
     return cells if sum(1 for c in cells if c.strip()) >= 2 else None
 
 
@@ -56,7 +68,7 @@ def parse_text(text: str, path: str, sha256: str, encoding: str = "utf-8") -> Do
     builder = DocumentBuilder(path, sha256, encoding)
     rows: list[list] = []
     for raw, text_line in zip(raws, normalised):
-        cells = table_cells(raw)
+        cells = table_cells(raw, len(rows[-1]) if rows else 0)
         if cells is not None:
             rows.append([cell(c) for c in cells])
             continue

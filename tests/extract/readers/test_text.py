@@ -62,3 +62,17 @@ def test__sniff__a_zip_that_is_not_office_is_refused():
 def test__read_bytes__an_empty_file_is_refused():
     with pytest.raises(UnreadableReport, match="report.pdf: the file is empty"):
         read_bytes(b"  \n", "report.pdf")
+
+
+def test__parse_text__a_sparse_row_of_the_table_width_continues_the_table():
+    text = (
+        "收支预算总表\n"
+        "一、财政拨款\t13,297.11\t一、一般公共服务支出\t10,271.56\n"
+        "\t\t二、外交支出\t\n"
+        "当年收入小计\t13,377.11\t当年支出小计\t13,377.11\n"
+        "\t说明\n"
+    )
+    document = parse_text(text, "t.txt", "0" * 64)
+    (table,) = document.tables
+    assert [row[2].text for row in table.rows] == ["一、一般公共服务支出", "二、外交支出", "当年支出小计"]
+    assert document.lines[-1].table is None and document.lines[-1].is_cell
