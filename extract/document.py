@@ -184,3 +184,29 @@ def file_sha256(path: str | Path) -> str:
         for block in iter(lambda: handle.read(1 << 20), b""):
             digest.update(block)
     return digest.hexdigest()
+
+
+def combine(documents: list[Document]) -> Document:
+    """One report published as several files (the 说明 and the 公开表) as one Document.
+
+    Lines and tables keep their order, file after file, and are renumbered so that every line and
+    table number is unique; a line keeps its own page (pages are per file: the evidence's text says
+    which row or sentence it is). The path is the first file's; the sha256 is that of the files'
+    hashes in order, so the pair changes when either file does.
+    """
+    if len(documents) == 1:
+        return documents[0]
+    lines: list[Line] = []
+    tables: list[Table] = []
+    findings: list[Finding] = []
+    for document in documents:
+        line_offset, table_offset = len(lines), len(tables)
+        for line in document.lines:
+            table = None if line.table is None else line.table + table_offset
+            lines.append(line._replace(number=line.number + line_offset, table=table))
+        for table in document.tables:
+            numbers = tuple(number + line_offset for number in table.line_numbers)
+            tables.append(Table(table.number + table_offset, table.rows, numbers, table.pages, table.name))
+        findings.extend(document.findings)
+    sha256 = hashlib.sha256("".join(d.sha256 for d in documents).encode()).hexdigest()
+    return Document(documents[0].path, sha256, documents[0].encoding, tuple(lines), tuple(tables), tuple(findings))

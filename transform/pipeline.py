@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from extract.document import Document, combine
 from extract.readers import read_document
 from extract.records import ExtractedReport
 from extract.report import extract_document
@@ -13,6 +14,15 @@ from transform.checks import run_checks
 
 def process_report(path: str | Path) -> ExtractedReport:
     """Read, extract and check one report file. Raises UnreadableReport for a bad file."""
-    document = read_document(path)
+    return process_document(read_document(path))
+
+
+def process_reports(paths: list[str | Path]) -> ExtractedReport:
+    """One report published as several files (the 说明, then the 公开表): read each, extract and
+    check them as one document (see extract.document.combine). Raises UnreadableReport."""
+    return process_document(combine([read_document(path) for path in paths]))
+
+
+def process_document(document: Document) -> ExtractedReport:
     report = extract_document(document)
     return replace(report, findings=report.findings + tuple(run_checks(document, report)))
