@@ -7,6 +7,7 @@ from extract.function_classes import extract_function_classes
 from extract.metadata import read_metadata
 from extract.projects import extract_projects
 from extract.records import DocumentInfo, ExtractedReport
+from extract.standard_tables import combine_with_narrative, printed_codes, read_tables
 from extract.summary_items import extract_summary_items
 from extract.tables import read_performance_tables
 from extract.three_public import extract_three_public
@@ -18,7 +19,9 @@ def extract_document(document: Document) -> ExtractedReport:
     phase = metadata.phase
     summary, found_summary = extract_summary_items(document, phase)
     three, found_three = extract_three_public(document, phase)
-    functions, found_functions = extract_function_classes(document)
+    readings = read_tables(document, phase, metadata.fiscal_year)
+    functions, found_functions = extract_function_classes(document, printed_codes(readings))
+    combined = combine_with_narrative(document, readings, summary, three, functions)
     tables = read_performance_tables(document)
     projects, found_projects = extract_projects(document, phase, tables)
     indicators = [row for table in tables for row in table.rows]
@@ -34,10 +37,13 @@ def extract_document(document: Document) -> ExtractedReport:
     )
     return ExtractedReport(
         document=info,
-        summary_items=tuple(summary),
-        three_public=tuple(three),
-        expenditure_by_function=tuple(functions),
+        summary_items=tuple(combined.summary_items),
+        three_public=tuple(combined.three_public),
+        expenditure_by_function=tuple(combined.expenditure_by_function),
+        expenditure_by_economic_class=tuple(combined.expenditure_by_economic_class),
         project_performance=tuple(projects),
         performance_indicators=tuple(indicators),
-        findings=tuple(findings + found_summary + found_three + found_functions + found_projects + table_findings),
+        findings=tuple(
+            findings + found_summary + found_three + found_functions + combined.findings + found_projects + table_findings
+        ),
     )

@@ -1,0 +1,144 @@
+"""The standard 公开表 of budget and final reports, read into the record families, and reconciled
+with the narrative.
+
+    recognise   title -> kind (maps/table_titles.csv), unit, continuation pages
+    header      header rows -> a label path per column -> its role (maps/table_columns.csv)
+    rows        class rows (类 / 款 / 项, 经济分类) and labelled rows (maps/table_rows.csv)
+    sides       the 收支总表 and 财政拨款收支总表: income and expense sides
+    three_public  the 三公 table: a category per column
+    facts       readings -> one fact per figure (maps/table_totals.csv for total rows)
+    reconcile   the same fact from several tables and the narrative: one, or a finding
+    records     facts <-> the records extraction returns
+
+A table that cannot be read with confidence (no unit, a heading no rule maps) gives a finding
+with its evidence, and nothing is loaded from it.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass, field
+
+from extract.document import Document
+from extract.function_classes import loose_name
+from extract.records import EconomicFigure, Finding, FunctionFigure, SummaryItem, ThreePublicFigure
+from extract.standard_tables import facts as fact_module
+from extract.standard_tables.header import header_size, is_figure, read_columns
+from extract.standard_tables.maps import label
+from extract.standard_tables.readings import TableReading
+from extract.standard_tables.recognise import Recognised, append_continuation, continues, recognise
+from extract.standard_tables.reconcile import merge_facts
+from extract.standard_tables.records import build_records, narrative_facts
+from extract.standard_tables.rows import read_class_table
+from extract.standard_tables.scopes import fiscal_is_general, fiscal_items_as_general, general_budget_facts, narrative_scopes
+from extract.standard_tables.sides import read_side_table
+from extract.standard_tables.three_public import read_three_public, resolve
+
+logger = logging.getLogger(__name__)
+
+
+def recognised_tables(document: Document) -> list[Recognised]:
+    """Every table with a title of table_titles.csv, continuations joined to the table above."""
+    found: list[Recognised] = []
+    previous: Recognised | None = None
+    for table in document.tables:
+        recognised, lines = recognise(document, table)
+        if recognised is None:
+            if continues(previous, table, lines):
+                append_continuation(previous, table, document, header_size(previous.rows)[0])
+            else:
+                previous = None
+            continue
+        found.append(recognised)
+        previous = recognised
+    return [table for table in found if table.rule.kind != "other"]
+
+
+def read_table(table: Recognised, phase: str | None, year: int | None) -> TableReading:
+    rule = table.rule
+    reading = TableReading(rule.kind, rule.fund_scope, rule.rows, table.title, table.unit)
+    count, index_rows = header_size(table.rows)
+    header = [[c.text for c in row.cells] for i, row in enumerate(table.rows[:count]) if i not in index_rows]
+    body = table.rows[count:]
+    if not any(is_figure(c.text) for row in body for c in row.cells):
+        return reading
+    if table.factor is None:
+        reading.findings.append(
+            Finding("table_unit_missing", "warning", f"{rule.kind} table: no 单位 (万元 / 元) in its heading; nothing is read from it", table.title.evidence())
+        )
+        reading.loaded = False
+        return reading
+    resolver = resolve if rule.rows == "three_public" else None
+    columns, unmapped = read_columns(rule.kind, header, body, phase, *([resolver] if resolver else []))
+    if unmapped:
+        reading.findings.append(
+            Finding(
+                "table_header_unmapped",
+                "warning",
+                f"{rule.kind} table: no rule reads the heading(s) {'; '.join(unmapped)}; nothing is read from the table",
+                table.title.evidence(),
+            )
+        )
+        reading.loaded = False
+        return reading
+    if rule.rows == "sides":
+        rows, findings = read_side_table(rule.kind, columns, body, table.factor, phase, year)
+    elif rule.rows == "three_public":
+        rows, findings = read_three_public(columns, body, table.factor, phase)
+    else:
+        rows, findings = read_class_table(rule.kind, rule.rows, columns, body, table.factor, phase)
+    reading.rows, reading.findings = rows, findings
+    return reading
+
+
+def read_tables(document: Document, phase: str | None, year: int | None) -> list[TableReading]:
+    """Every standard table of the document, as read (see TableReading)."""
+    return [read_table(table, phase, year) for table in recognised_tables(document)]
+
+
+@dataclass
+class Combined:
+    """The report's figures once tables and narrative are merged."""
+
+    summary_items: list[SummaryItem] = field(default_factory=list)
+    three_public: list[ThreePublicFigure] = field(default_factory=list)
+    expenditure_by_function: list[FunctionFigure] = field(default_factory=list)
+    expenditure_by_economic_class: list[EconomicFigure] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+
+def printed_codes(readings: list[TableReading]) -> dict[tuple[str, str], str]:
+    """(parent code, loose name) -> code, for every 款 / 项 a function table prints with its code:
+    how the narrative's names the classification does not list find their code."""
+    found: dict[tuple[str, str], set[str]] = {}
+    for reading in readings:
+        if reading.rows_kind != "function":
+            continue
+        for row in reading.class_rows():
+            if len(row.code) > 3 and row.name:
+                found.setdefault((row.code[:-2], loose_name(label(row.name))), set()).add(row.code)
+    return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
+
+
+def combine_with_narrative(
+    document: Document,
+    readings: list[TableReading],
+    summary: list[SummaryItem],
+    three: list[ThreePublicFigure],
+    functions: list[FunctionFigure],
+) -> Combined:
+    """The tables' figures (``readings``, see read_tables) and the narrative's, one fact per
+    figure (see reconcile)."""
+    table_facts = [fact for reading in readings for fact in fact_module.table_facts(reading)]
+    narrative = {"summary_items": summary, "three_public": three, "expenditure_by_function": functions}
+    told = [fact for family, records in narrative.items() for fact in narrative_facts(family, records)]
+    general = fiscal_is_general(readings, table_facts + told)
+    narrative["summary_items"] = fiscal_items_as_general(summary, general)
+    narrative["expenditure_by_function"] = narrative_scopes(document, functions, general)
+    told = [fact for family, records in narrative.items() for fact in narrative_facts(family, records)]
+    merged, findings = merge_facts(general_budget_facts(table_facts, general) + told)
+    out = Combined(findings=[f for reading in readings for f in reading.findings] + findings)
+    for family in ("summary_items", "three_public", "expenditure_by_function", "expenditure_by_economic_class"):
+        setattr(out, family, build_records(family, narrative.get(family, []), merged))
+    logger.debug("%s: %d standard tables, %d table facts", document.path, len(readings), len(table_facts))
+    return out

@@ -1,0 +1,107 @@
+"""Which money a figure counts, where the table or the sentence does not say it outright.
+
+- A narrative figure by class takes the fund scope of the section it stands in
+  (maps/section_scopes.csv): "（二）支出预算总计…包括：" -> all, "五、财政拨款支出预算情况说明" -> fiscal,
+  "七、一般公共预算支出…" -> general_budget.
+- 财政拨款 is the three budgets' appropriations together. When a report states no 政府性基金 and no
+  国有资本经营 money (their rows empty or 0, their tables empty) and says so somewhere, its 财政拨款 is
+  its 一般公共预算: the 收支总表's 财政拨款收入 is income_general_public_budget, the 财政拨款收支总表's
+  基本支出 / 项目支出 are general_budget_basic / general_budget_project, and a narrative 财政拨款
+  figure by class is general_budget. Otherwise those figures have no place and are not loaded.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import replace
+from functools import cache
+
+from extract.document import Document
+from extract.numbers import MAPS
+from extract.records import FunctionFigure, SummaryItem
+from extract.sections import TOP_HEADING
+from extract.standard_tables.facts import Fact
+from extract.standard_tables.readings import TableReading
+from extract.standard_tables.records import labels
+
+OTHER_FUNDS_ITEMS = frozenset({"income_government_fund", "income_state_capital", "government_fund_expense", "state_capital_expense"})
+OTHER_FUNDS_SCOPES = frozenset({"government_fund", "state_capital"})
+OTHER_FUNDS_KINDS = frozenset({"government_fund", "state_capital"})
+FISCAL_AS_GENERAL = {
+    "income_fiscal": "income_general_public_budget",
+    "fiscal_basic": "general_budget_basic",
+    "fiscal_project": "general_budget_project",
+}
+HEADING_MAX_CHARS = 40
+LEAD_IN = re.compile(r"(?:包括|如下|其中)[:：]$")
+DEFAULT_SCOPE = "general_budget"
+
+
+@cache
+def section_scopes() -> tuple[tuple[re.Pattern[str], str], ...]:
+    with open(MAPS / "section_scopes.csv", encoding="utf-8") as handle:
+        return tuple((re.compile(row["pattern"]), row["fund_scope"]) for row in csv.DictReader(handle))
+
+
+def fiscal_is_general(readings: list[TableReading], facts: list[Fact]) -> bool:
+    """No 政府性基金 / 国有资本经营 money anywhere, and the report says so somewhere."""
+    for fact in facts:
+        if fact.value and (fact.key in OTHER_FUNDS_ITEMS or fact.scope in OTHER_FUNDS_SCOPES):
+            return False
+    said = any(fact.key in OTHER_FUNDS_ITEMS for fact in facts)
+    said = said or any(reading.kind in OTHER_FUNDS_KINDS for reading in readings)
+    return said or any(row.item in OTHER_FUNDS_ITEMS for reading in readings for row in reading.rows)
+
+
+def general_budget_facts(facts: list[Fact], general: bool) -> list[Fact]:
+    """The 财政拨款 pseudo-items as their 一般公共预算 items, or dropped (see the module docstring)."""
+    out = []
+    for fact in facts:
+        if fact.family == "summary_items" and fact.key in FISCAL_AS_GENERAL:
+            if general:
+                out.append(replace(fact, key=FISCAL_AS_GENERAL[fact.key]))
+            continue
+        out.append(fact)
+    return out
+
+
+def fiscal_items_as_general(items: list[SummaryItem], general: bool) -> list[SummaryItem]:
+    """Narrative 财政拨款 items (maps/fiscal_items.csv) as their 一般公共预算 items, or dropped."""
+    out = []
+    for item in items:
+        if item.item in FISCAL_AS_GENERAL:
+            if general:
+                code = FISCAL_AS_GENERAL[item.item]
+                out.append(replace(item, item=code, item_label=labels("summary_items").get(code, code)))
+            continue
+        out.append(item)
+    return out
+
+
+def is_heading(text: str) -> bool:
+    return bool(text) and (len(text) <= HEADING_MAX_CHARS or bool(LEAD_IN.search(text)))
+
+
+def scope_of_line(document: Document, number: int) -> str:
+    """The scope the nearest heading above the line names, within its top-level section."""
+    for line in reversed(document.lines[: number - 1]):
+        if line.is_cell:
+            continue
+        if is_heading(line.text):
+            for pattern, scope in section_scopes():
+                if pattern.search(line.text):
+                    return scope
+        if TOP_HEADING.match(line.text):
+            break
+    return DEFAULT_SCOPE
+
+
+def narrative_scopes(document: Document, figures: list[FunctionFigure], general: bool) -> list[FunctionFigure]:
+    out = []
+    for figure in figures:
+        scope = scope_of_line(document, figure.evidence.line_number)
+        if scope == "fiscal" and general:
+            scope = "general_budget"
+        out.append(replace(figure, fund_scope=scope))
+    return out

@@ -1,0 +1,80 @@
+"""The "三公"经费 table: a category per column, the measure from the headings or the row.
+
+    “三公”经费预算数                                                   | 机关运行经费预算数
+    合计 | 因公出国(境)费 | 公务接待费 | 公务用车购置及运行费            |
+         |                |            | 小计 | 购置费 | 运行费          |
+    867.50 | 839.00 | 28.50 |  |  |                                     | 213.28
+
+A column's category is the first heading, from the bottom up, that names one (小计 under 公务用车
+is official_vehicles, 合计 under “三公”经费 the 三公 total); its measure is the heading that says
+预算数 / 决算数 / 上年… (预算数 is the amount itself in a budget report), else the row's label
+(预算数 / 决算数 rows), else the amount. A 合计 at the top of a table that also has 会议费 and 培训费
+columns is their total too, not the 三公 total, and is not read. The 机关运行经费 column of the
+Shanghai table is the summary item operating_cost.
+"""
+
+from __future__ import annotations
+
+from extract.records import Finding
+from extract.standard_tables.header import Column, matching_path
+from extract.standard_tables.maps import ColumnRule, column_rule, label, row_rule
+from extract.standard_tables.readings import RowReading
+from extract.standard_tables.recognise import Row
+from extract.standard_tables.rows import cell_values
+
+KIND = "three_public"
+WHAT_ROLES = frozenset({"category", "outside", "measure", "label"})
+PHASE_ROLES = frozenset({"phase"})
+
+
+def resolve(kind: str, path: tuple[str, ...], phase: str | None) -> ColumnRule | None:
+    """The column's category (or other role), searched from its bottom heading up, with the
+    measure its phase headings give (as a rule of role category / measure)."""
+    path = matching_path(path, phase)
+    what = None
+    for end in range(len(path), 0, -1):
+        what = column_rule(kind, path[:end], WHAT_ROLES)
+        if what is not None:
+            break
+    if what is None:
+        return None
+    phase_rule = next((column_rule(kind, (part,), PHASE_ROLES) for part in reversed(path) if column_rule(kind, (part,), PHASE_ROLES)), None)
+    return ColumnRule(what.kinds, what.parent, what.label, what.role, what.measure, phase_rule.measure if phase_rule else None)
+
+
+def read_three_public(columns: list[Column], body: list[Row], factor, phase: str | None) -> tuple[list[RowReading], list[Finding]]:
+    """One reading per row: values keyed (measure, category); the categories' columns carry the
+    phase in ``Column.scope`` (see resolve)."""
+    findings: list[Finding] = []
+    outside = any(c.role == "outside" for c in columns)
+    by_category = []
+    for column in columns:
+        if column.role == "category":
+            category = column.measure
+            if category == "three_public_total_or_all":
+                if outside:
+                    continue
+                category = "three_public_total"
+            by_category.append(Column(column.index, column.path, "measure", category, column.scope))
+        elif column.role == "measure":
+            by_category.append(Column(column.index, column.path, "measure", column.measure, column.scope))
+    labels = [c for c in columns if c.role == "label"]
+    readings = []
+    for row in body:
+        row_measure = None
+        if labels:
+            text = label(row.cells[labels[0].index].text)
+            rule = row_rule(KIND, None, text) if text else None
+            row_measure = rule.item if rule else None
+            if text and rule is None:
+                continue
+        raw = cell_values(row, by_category, factor, None, findings)
+        values = {}
+        for (category, column_phase), amount in raw.items():
+            measure = column_phase or row_measure or "amount"
+            if phase == "budget" and measure == "budget":
+                measure = "amount"
+            values[(measure, category)] = amount
+        if values:
+            readings.append(RowReading(row.line, values, category="three_public"))
+    return readings, findings
