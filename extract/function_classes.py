@@ -21,13 +21,15 @@ from decimal import Decimal
 from extract import classification, numbers
 from extract.document import Document
 from extract.labelled import Alias, merge, statements
+from extract.measures import PRIOR_YEAR
+from extract.sections import TOP_HEADING
 from extract.records import Finding, FunctionFigure
 from extract.sentences import Sentence, body_sentences, clauses
 from extract.units import unitless_finding
 
 # "（类）", "（款）", "（项）", "（201）", "（03）", "（2010301）"; "（室）" is part of a name.
 MARKER = re.compile(r"\((?P<marker>类|款|项|\d{2,7})\)")
-NUMBERING = re.compile(r"^\s*\d+\s*[.、]\s*")
+NUMBERING = re.compile(r"^\s*(?:\d+\s*[.、．]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)\s*")
 # What follows the last name: "行政运行: 支出决算为277.83万元，完成预算100%",
 # "一般行政管理事务54.58万元", ": 支出决算为93.38万元"
 TAIL = re.compile(
@@ -48,6 +50,10 @@ BUDGET_FIRST = re.compile(
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
 
 
+PrintedCodes = dict[tuple[str, str], str]
+"""(parent code, loose name) -> the code the report's own coded tables print for that name."""
+
+
 @dataclass
 class Context:
     """The 类 and 款 a paragraph has named so far."""
@@ -55,6 +61,7 @@ class Context:
     lei: tuple[str, str | None] | None = None
     kuan: tuple[str, str | None] | None = None
     findings: list[Finding] = field(default_factory=list)
+    printed: PrintedCodes = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -63,16 +70,51 @@ class Piece:
     marker: str | None
 
 
-def extract_function_classes(document: Document) -> tuple[list[FunctionFigure], list[Finding]]:
+def loose_name(name: str) -> str:
+    """A class name compared with the tables' printed names: without 的 and a trailing 支出 / 费
+    (未归口管理行政单位离退休费 = 未归口管理的行政单位离退休, 其他人大事务 = 其他人大事务支出)."""
+    return re.sub(r"(?:支出|费)+$", "", name.replace("的", ""))
+
+
+def extract_function_classes(document: Document, printed: PrintedCodes | None = None) -> tuple[list[FunctionFigure], list[Finding]]:
+    """``printed``: the codes the report's coded tables print (see loose_name), for the names of
+    the narrative that the classification does not list."""
+    printed = printed or {}
     sentences = list(body_sentences(document))
     lei_rows, findings = lei_figures(sentences)
     detail_rows: list[FunctionFigure] = []
+    heading: Context | None = None
     for sentence in sentences:
-        if MARKER.search(sentence.text) and YUAN_FIGURE.search(sentence.text):
-            rows, found = detail_figures(sentence)
+        if TOP_HEADING.match(sentence.line.text):
+            heading = None
+        if not MARKER.search(sentence.text):
+            continue
+        if YUAN_FIGURE.search(sentence.text):
+            rows, found, context = detail_figures(sentence, heading, printed)
             detail_rows.extend(rows)
             findings.extend(found)
+            if not rows and context.kuan is not None:
+                heading = Context(context.lei, context.kuan, printed=printed)  # "检察（款）：…合计…万元。其中："
+        else:
+            heading = heading_context(sentence, printed) or heading
     return lei_rows + detail_rows, findings
+
+
+def heading_context(sentence: Sentence, printed: PrintedCodes) -> Context | None:
+    """A heading that names a 类 (and maybe its 款) and no figure: "（一）一般公共服务支出（类）".
+    The paragraphs under it name only their 款 and 项."""
+    pieces, tail = split_pieces(sentence.text)
+    if not pieces or len(pieces) > 2 or tail.strip(" :：。") or not is_lei(pieces[0]):
+        return None
+    context = Context(printed=printed)
+    for piece, level in zip(pieces, ("类", "款")):
+        code = resolve_code(piece, level, context, sentence)
+        if level == "类":
+            context.lei = (piece.name, code)
+        else:
+            context.kuan = (piece.name, code)
+    context.findings = []
+    return context
 
 
 @cache
@@ -103,6 +145,8 @@ def lei_figures(sentences: list[Sentence]) -> tuple[list[FunctionFigure], list[F
                 class_code=row.code,
                 share_pct=values.get("share_pct"),
                 completion_pct=values.get("completion_pct"),
+                prior_year_change_yuan=values.get("prior_year_change_yuan"),
+                prior_year_change_pct=values.get("prior_year_change_pct"),
             )
         )
     return rows, findings
@@ -125,14 +169,18 @@ def is_lei(piece: Piece) -> bool:
     )
 
 
-def detail_figures(sentence: Sentence) -> tuple[list[FunctionFigure], list[Finding]]:
-    context = Context()
+def detail_figures(
+    sentence: Sentence, heading: Context | None = None, printed: PrintedCodes | None = None
+) -> tuple[list[FunctionFigure], list[Finding], Context]:
+    """The 项 figures of a sentence, its findings and the 类 / 款 it ends with; ``heading``: the
+    类 (and 款) a heading above it named."""
+    context = Context(heading.lei, heading.kuan, printed=printed or {}) if heading else Context(printed=printed or {})
     rows = []
     for clause in clauses(sentence.text):
         row = detail_clause(clause, sentence, context)
         if row is not None:
             rows.append(row)
-    return rows, context.findings
+    return rows, context.findings, context
 
 
 def detail_clause(clause: str, sentence: Sentence, context: Context) -> FunctionFigure | None:
@@ -170,6 +218,13 @@ def detail_clause(clause: str, sentence: Sentence, context: Context) -> Function
     return detail_row(match, clause, sentence, context, xiang, budget_yuan)
 
 
+def misnamed_kuan(piece: Piece, context: Context) -> bool:
+    """"行政事业单位离退休（类）" under 社会保障和就业支出: a 款 marked as a 类."""
+    if piece.marker != "类" or context.lei is None or context.lei[1] is None:
+        return False
+    return classification.lookup(piece.name, None) is None and classification.lookup(piece.name, context.lei[1]) is not None
+
+
 def names_a_lei(name: str) -> bool:
     """"农林水" + "支出0.06万元": a 类 figure in a structure sentence, read by lei_figures."""
     return classification.lookup(name, None) is not None or classification.lookup(f"{name}支出", None) is not None
@@ -182,6 +237,16 @@ def is_xiang_marker(piece: Piece) -> bool:
 
 def assign_levels(pieces: list[Piece], context: Context, sentence: Sentence) -> list[str] | None:
     """Levels by position: a clause that opens with a 类 reads 类/款/项; otherwise 款/项 or 项."""
+    if misnamed_kuan(pieces[0], context):
+        context.findings.append(
+            Finding(
+                "function_marker_inconsistent",
+                "info",
+                f"{pieces[0].name} is marked （类） but is a 款 of {context.lei[0]} in the classification; read as the 款",
+                sentence.evidence,
+            )
+        )
+        pieces[0] = Piece(pieces[0].name, "款")
     if is_lei(pieces[0]):
         if len(pieces) > 3:
             return None
@@ -197,6 +262,8 @@ def assign_levels(pieces: list[Piece], context: Context, sentence: Sentence) -> 
                     )
                 )
         return levels
+    if len(pieces) == 1 and pieces[0].marker == "款" and context.lei is not None:
+        return ["款"]  # "检察（款）：2018年预算支出合计16,444.36万元": the 款 of the 项 that follow
     if len(pieces) > 2 or context.lei is None or (len(pieces) == 1 and context.kuan is None):
         return None
     return ["款", "项"][-len(pieces) :]
@@ -214,7 +281,17 @@ def resolve_code(piece: Piece, level: str, context: Context, sentence: Sentence)
     if level != "类" and parent is None:
         return None
     code = classification.lookup(piece.name, parent)
-    if code is None:
+    if code is None and (parent, loose_name(piece.name)) in context.printed:
+        code = context.printed[(parent, loose_name(piece.name))]
+        context.findings.append(
+            Finding(
+                "function_class_printed_apart",
+                "info",
+                f"{level} {piece.name} is not in the classification; the report's table prints it {code}",
+                sentence.evidence,
+            )
+        )
+    elif code is None:
         context.findings.append(
             Finding(
                 "function_class_unknown",
@@ -237,6 +314,7 @@ def detail_row(
     amount = numbers.to_yuan(match["number"], match["unit"])
     if amount is None:
         context.findings.append(unitless_finding(xiang[0], match["number"], sentence.evidence))
+    change, change_pct = numbers.first_change(clause[match.end() :]) if PRIOR_YEAR.search(clause) else (None, None)
     return FunctionFigure(
         class_level="项",
         class_name=context.lei[0],
@@ -247,6 +325,8 @@ def detail_row(
         class_code=xiang[1],
         budget_yuan=budget_yuan,
         completion_pct=numbers.first_completion(clause),
+        prior_year_change_yuan=change,
+        prior_year_change_pct=change_pct,
     )
 
 

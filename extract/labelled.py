@@ -18,12 +18,20 @@ from decimal import Decimal
 from pathlib import Path
 
 from extract.measures import Measures, read_measures
+from extract.numbers import first_change
 from extract.records import Evidence, Finding
 from extract.sentences import Sentence, clauses
 
 MEASURE_FIELDS = tuple(Measures.__dataclass_fields__)
 # "包括：办公费9.5万元，…，公用经费51.65万元": labels after 包括 are parts of another figure.
 LISTING = re.compile(r"包括")
+# "占“三公”经费的16.06%": the label after 占 is the base of a share, never a statement, and does
+# not end the segment of the label before it.
+SHARE_BASE = re.compile(r"占[^,;:，；：]{0,6}$")
+# "…主要用于单位行政运行等。与上年相比增加2,444.1万元，增长31.22%。": a sentence that opens with the
+# prior-year comparison and names no label states the change of the one label of the sentence
+# before it, in the same paragraph.
+FOLLOW_ON = re.compile(r"^(?:与|比|较)\s*(?:上年|去年|上一年|\d{4}\s*年)")
 
 
 @dataclass(frozen=True)
@@ -74,9 +82,15 @@ def statements(
     """
     pattern = alias_pattern(aliases)
     by_alias = {a.alias: a for a in aliases}
+    previous: list[Statement] = []
     for sentence in sentences:
         if not pattern.search(sentence.text):
+            follow_on = follow_on_change(sentence, previous)
+            previous = []
+            if follow_on is not None:
+                yield follow_on
             continue
+        previous = []
         for clause in clauses(sentence.text):
             listing = LISTING.search(clause) if skip_listed else None
             matches = [
@@ -90,13 +104,29 @@ def statements(
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]
-                yield Statement(alias.code, alias.label, measures, sentence)
+                statement = Statement(alias.code, alias.label, measures, sentence)
+                previous.append(statement)
+                yield statement
+
+
+def follow_on_change(sentence: Sentence, previous: list[Statement]) -> Statement | None:
+    """The change a label-less sentence states of the one label of the sentence before it."""
+    if len({s.code for s in previous}) != 1 or previous[0].sentence.line.number != sentence.line.number:
+        return None
+    if not FOLLOW_ON.match(sentence.text):
+        return None
+    change, pct = first_change(clauses(sentence.text)[0])
+    if change is None and pct is None:
+        return None
+    last = previous[-1]
+    return Statement(last.code, last.label, Measures(prior_year_change_yuan=change, prior_year_change_pct=pct), sentence)
 
 
 def _guarded(clause: str, match: re.Match[str], guard: re.Pattern[str] | None) -> bool:
-    if guard is None:
-        return False
-    return bool(guard.search(clause[max(0, match.start() - 12) : match.start()]))
+    before = clause[max(0, match.start() - 12) : match.start()]
+    if SHARE_BASE.search(before):
+        return True
+    return bool(guard is not None and guard.search(before))
 
 
 @dataclass

@@ -14,6 +14,16 @@ from extract.document import Document, Line
 from extract.records import Evidence
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# Spaces a justified PDF line puts between characters: "一 般 公 共 预 算 收 入 21,940.96 万 元 , 占99.94 %",
+# "2018 年度", "增长 21.95 %". A space beside a CJK character or before % carries nothing.
+LOOSE_SPACE = re.compile(
+    r"(?<=[\u4e00-\u9fff。、“”])\s+|\s+(?=[\u4e00-\u9fff。、“”%])|(?<=[,:;()])\s+(?=[\u4e00-\u9fff])"
+)
+
+
+def tighten(text: str) -> str:
+    """The text without the spaces justification puts beside CJK characters (see LOOSE_SPACE)."""
+    return LOOSE_SPACE.sub("", text) if " " in text else text
 
 
 class Sentence(NamedTuple):
@@ -39,9 +49,10 @@ def after_full_stops(text: str) -> list[str]:
 
 
 def split_line(line: Line) -> list[Sentence]:
-    if "。" not in line.text:
-        return [Sentence(line, line.text.strip(), line.raw)]
-    texts = [part for part in after_full_stops(line.text) if part.strip()]
+    text = tighten(line.text)
+    if "。" not in text:
+        return [Sentence(line, text.strip(), line.raw)]
+    texts = [part for part in after_full_stops(text) if part.strip()]
     raws = [part for part in after_full_stops(line.raw) if part.strip()]
     if len(texts) != len(raws):
         raws = [line.raw] * len(texts)

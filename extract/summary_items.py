@@ -41,8 +41,15 @@ def item_aliases() -> list[Alias]:
     return read_aliases(MAPS / "summary_items.csv")
 
 
+@cache
+def fiscal_aliases() -> list[Alias]:
+    """财政拨款收入 / 财政拨款基本支出 …: the 财政拨款 figures that are an item only when the report
+    has no 政府性基金 / 国有资本经营 money (extract.standard_tables.scopes decides, and renames)."""
+    return read_aliases(MAPS / "fiscal_items.csv")
+
+
 def extract_summary_items(document: Document, phase: str) -> tuple[list[SummaryItem], list[Finding]]:
-    found = statements(body_sentences(document), item_aliases(), guard=NOT_A_STATEMENT)
+    found = statements(body_sentences(document), item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT)
     merged, findings = merge(found, "summary_items")
     items = []
     for row in merged:
