@@ -105,3 +105,14 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if "database_url" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.database)
+
+
+def pytest_terminal_summary(terminalreporter):
+    """The corpus measurement (tests/test_corpus_reports.py), when it ran: recall and precision."""
+    import sys
+
+    module = sys.modules.get("tests.test_corpus_reports")
+    for lines in (getattr(module, "MEASURED", {}) or {}).values():
+        terminalreporter.write_line("")
+        for line in lines:
+            terminalreporter.write_line(line)

@@ -1,0 +1,219 @@
+"""The published corpus against its expected figures (tests/expected/corpus/*.json, written by hand
+from the PDFs): recall and precision of every figure stated, per family and per report.
+
+Each report is read from its tab-separated rendering (tests/reports/tables/: the PDF's lines and
+tables as the PDF reader lays them out, checked against the page images) and, once the PDF reader
+is installed, from the PDF itself; both must give the same figures. A report published as two
+files (说明 + 公开表) is read as one (transform.pipeline.process_reports).
+
+The report's records are turned into the expected files' long format — (family, key, fund scope,
+measure) -> value — and compared. `pytest -s` (or the terminal summary) prints the table.
+Targets, per family over the corpus: recall >= 0.90, precision >= 0.99; the template loads nothing.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from collections import defaultdict
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from extract.records import ExtractedReport
+from transform.pipeline import process_reports
+
+ROOT = Path(__file__).resolve().parents[1]
+EXPECTED = ROOT / "tests" / "expected" / "corpus"
+PDFS = ROOT / "tests" / "corpus"
+RENDERINGS = ROOT / "tests" / "reports" / "tables"
+REPORTS = sorted(path.stem for path in EXPECTED.glob("*.json"))
+FAMILIES = (
+    "summary_items",
+    "three_public",
+    "expenditure_by_function",
+    "expenditure_by_economic_class",
+    "project_performance",
+)
+RECALL_TARGET = Decimal("0.90")
+PRECISION_TARGET = Decimal("0.99")
+SOURCES = ["rendering"] + (["pdf"] if importlib.util.find_spec("extract.readers.pdf") else [])
+
+# record field -> measure name of the expected files, per family
+MEASURES = {
+    "summary_items": {
+        "amount_yuan": "amount",
+        "budget_yuan": "budget",
+        "prior_year_yuan": "prior_year",
+        "prior_year_change_yuan": "prior_year_change",
+        "prior_year_change_pct": "prior_year_change_pct",
+        "share_pct": "share_pct",
+        "completion_pct": "completion_pct",
+    },
+    "expenditure_by_function": {
+        "amount_yuan": "amount",
+        "basic_yuan": "basic",
+        "project_yuan": "project",
+        "budget_yuan": "budget",
+        "prior_year_yuan": "prior_year",
+        "prior_year_change_yuan": "prior_year_change",
+        "prior_year_change_pct": "prior_year_change_pct",
+        "share_pct": "share_pct",
+        "completion_pct": "completion_pct",
+    },
+    "expenditure_by_economic_class": {
+        "amount_yuan": "amount",
+        "personnel_yuan": "personnel",
+        "public_funds_yuan": "public_funds",
+        "budget_yuan": "budget",
+        "prior_year_yuan": "prior_year",
+    },
+    "project_performance": {
+        "budget_yuan": "budget",
+        "executed_yuan": "executed",
+        "completion_pct": "completion_pct",
+    },
+}
+MEASURES["three_public"] = MEASURES["summary_items"]
+KEYS = {
+    "summary_items": "item",
+    "three_public": "category",
+    "expenditure_by_function": "class_code",
+    "expenditure_by_economic_class": "class_code",
+    "project_performance": "project",
+}
+
+Key = tuple[str, str | None, str | None, str]
+"""(family, key, fund scope, measure)"""
+
+
+@cache
+def expected(report: str) -> dict:
+    return json.loads((EXPECTED / f"{report}.json").read_text(encoding="utf-8"))
+
+
+def expected_figures(report: str) -> dict[Key, Decimal]:
+    """A printed "-" is a 0.00 figure."""
+    figures = {}
+    for figure in expected(report)["figures"]:
+        key = (figure["family"], figure["key"], figure.get("fund_scope"), figure["measure"])
+        figures[key] = Decimal(0) if figure["value"] == "-" else Decimal(figure["value"])
+    return figures
+
+
+def actual_figures(report: ExtractedReport) -> dict[Key, Decimal]:
+    figures: dict[Key, Decimal] = {}
+    for family, measures in MEASURES.items():
+        for record in getattr(report, family):
+            scope = getattr(record, "fund_scope", None)
+            key = getattr(record, KEYS[family])
+            for field, measure in measures.items():
+                value = getattr(record, field)
+                if value is not None:
+                    figures[(family, key, scope, measure)] = value
+    return figures
+
+
+def source_paths(report: str, source: str) -> list[Path]:
+    files = expected(report)["files"]
+    if source == "pdf":
+        return [PDFS / name for name in files]
+    return [RENDERINGS / name.replace(".pdf", ".txt") for name in files]
+
+
+@cache
+def extracted(report: str, source: str) -> ExtractedReport:
+    return process_reports(source_paths(report, source))
+
+
+@cache
+def comparison(report: str, source: str) -> dict[str, dict[str, list]]:
+    """Per family: the figures found right, missed (expected, absent or different) and extra."""
+    wanted, found = expected_figures(report), actual_figures(extracted(report, source))
+    out: dict[str, dict[str, list]] = defaultdict(lambda: {"right": [], "missed": [], "extra": []})
+    for key, value in wanted.items():
+        if found.get(key) == value:
+            out[key[0]]["right"].append(key)
+        else:
+            out[key[0]]["missed"].append((key, value, found.get(key)))
+    for key, value in found.items():
+        if wanted.get(key) != value:
+            out[key[0]]["extra"].append((key, value, wanted.get(key)))
+    return dict(out)
+
+
+def ratio(part: int, whole: int) -> Decimal:
+    return Decimal(1) if whole == 0 else (Decimal(part) / Decimal(whole)).quantize(Decimal("0.001"))
+
+
+def scores(reports: list[str], source: str) -> dict[str, tuple[Decimal, Decimal, int, int, int]]:
+    """family -> (recall, precision, right, expected, loaded)."""
+    totals: dict[str, list[int]] = defaultdict(lambda: [0, 0, 0])
+    for report in reports:
+        for family, result in comparison(report, source).items():
+            right = len(result["right"])
+            totals[family][0] += right
+            totals[family][1] += right + len(result["missed"])
+            totals[family][2] += right + len(result["extra"])
+    return {
+        family: (ratio(right, wanted), ratio(right, loaded), right, wanted, loaded)
+        for family, (right, wanted, loaded) in sorted(totals.items())
+    }
+
+
+def summary_lines(source: str) -> list[str]:
+    lines = [f"corpus measurement ({source}): recall / precision (right of expected / of loaded)"]
+    for report in REPORTS:
+        lines.append(f"  {report}")
+        for family, (recall, precision, right, wanted, loaded) in scores([report], source).items():
+            lines.append(f"    {family:32} {recall:>6} {precision:>6}  ({right}/{wanted} / {right}/{loaded})")
+    lines.append("  all reports")
+    for family, (recall, precision, right, wanted, loaded) in scores(REPORTS, source).items():
+        lines.append(f"    {family:32} {recall:>6} {precision:>6}  ({right}/{wanted} / {right}/{loaded})")
+    return lines
+
+
+MEASURED: dict[str, list[str]] = {}
+"""source -> the summary lines, printed at the end of the run by tests/conftest.py."""
+
+
+@pytest.mark.parametrize("source", SOURCES)
+def test__corpus__recall_and_precision_per_family(source):
+    MEASURED[source] = summary_lines(source)
+    print("\n".join(MEASURED[source]))
+    results = scores(REPORTS, source)
+    below = {
+        family: (recall, precision)
+        for family, (recall, precision, *_counts) in results.items()
+        if recall < RECALL_TARGET or precision < PRECISION_TARGET
+    }
+    assert not below, f"below target (recall >= {RECALL_TARGET}, precision >= {PRECISION_TARGET}): {below}"
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("report", REPORTS)
+def test__corpus_report__no_wrong_figure(report, source):
+    """A figure loaded with another value than the expected one is never acceptable."""
+    wrong = [
+        (key, value, wanted)
+        for result in comparison(report, source).values()
+        for key, value, wanted in result["extra"]
+        if wanted is not None
+    ]
+    assert not wrong, wrong
+
+
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("report", [r for r in REPORTS if r.startswith("template")])
+def test__template__loads_nothing(report, source):
+    assert expected(report)["loads_nothing"]
+    assert extracted(report, source).fact_count() == 0
+
+
+@pytest.mark.parametrize("report", REPORTS)
+def test__corpus_report__document(report):
+    document = extracted(report, "rendering").document
+    for field in ("fiscal_year", "phase"):
+        assert getattr(document, field) == expected(report)["document"][field], field
