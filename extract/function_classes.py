@@ -48,6 +48,14 @@ BUDGET_FIRST = re.compile(
     rf"^\s*[:：]?\s*年初预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)\s*[,，]\s*"
 )
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
+# “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元 (Shanghai: 类-款-项 in quotes)
+DASHED = re.compile(
+    rf"""
+    “(?P<path>[^”\d]+?-[^”\d]+?)”\s*科目\s*
+    (?P<number>{numbers.NUMBER})\s*(?P<unit>万元|亿元|元)
+    """,
+    re.VERBOSE,
+)
 
 
 PrintedCodes = dict[tuple[str, str], str]
@@ -73,7 +81,7 @@ class Piece:
 def loose_name(name: str) -> str:
     """A class name compared with the tables' printed names: without 的 and a trailing 支出 / 费
     (未归口管理行政单位离退休费 = 未归口管理的行政单位离退休, 其他人大事务 = 其他人大事务支出)."""
-    return re.sub(r"(?:支出|费)+$", "", name.replace("的", ""))
+    return re.sub(r"(?:支出|费)+$", "", name.replace("的", "").replace("其它", "其他"))
 
 
 def extract_function_classes(document: Document, printed: PrintedCodes | None = None) -> tuple[list[FunctionFigure], list[Finding]]:
@@ -97,7 +105,41 @@ def extract_function_classes(document: Document, printed: PrintedCodes | None = 
                 heading = Context(context.lei, context.kuan, printed=printed)  # "检察（款）：…合计…万元。其中："
         else:
             heading = heading_context(sentence, printed) or heading
-    return lei_rows + detail_rows, findings
+    dashed, found = dashed_figures(sentences, printed)
+    return lei_rows + detail_rows + dashed, findings + found
+
+
+def dashed_figures(sentences: list[Sentence], printed: PrintedCodes) -> tuple[list[FunctionFigure], list[Finding]]:
+    """The 项 figures named 类-款-项 in quotes (see DASHED)."""
+    rows: list[FunctionFigure] = []
+    findings: list[Finding] = []
+    for sentence in sentences:
+        for match in DASHED.finditer(sentence.text):
+            names = [name.strip() for name in match["path"].split("-")]
+            if len(names) != 3:
+                continue
+            context = Context(printed=printed)
+            codes = []
+            for name, level in zip(names, ("类", "款", "项")):
+                code = resolve_code(Piece(name, None), level, context, sentence)
+                codes.append(code)
+                if level == "类":
+                    context.lei = (name, code)
+                elif level == "款":
+                    context.kuan = (name, code)
+            findings.extend(context.findings)
+            rows.append(
+                FunctionFigure(
+                    class_level="项",
+                    class_name=names[0],
+                    kuan_name=names[1],
+                    xiang_name=names[2],
+                    amount_yuan=numbers.to_yuan(match["number"], match["unit"]),
+                    evidence=sentence.evidence,
+                    class_code=codes[2],
+                )
+            )
+    return rows, findings
 
 
 def heading_context(sentence: Sentence, printed: PrintedCodes) -> Context | None:
@@ -156,10 +198,10 @@ def split_pieces(clause: str) -> tuple[list[Piece], str]:
     text = NUMBERING.sub("", clause)
     pieces, position = [], 0
     for match in MARKER.finditer(text):
-        name = re.split(r"[:：,，]", text[position : match.start()])[-1].strip()
+        name = re.split(r"[:：,，]", text[position : match.start()])[-1].strip(" “”\"")
         pieces.append(Piece(name, match["marker"]))
         position = match.end()
-    return pieces, text[position:]
+    return pieces, text[position:].lstrip("”\"")
 
 
 def is_lei(piece: Piece) -> bool:

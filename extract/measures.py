@@ -38,7 +38,7 @@ BUDGET = re.compile(
     rf"(?:年初预算|全年预算|预算)(?:数)?(?:为)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元|万)"
 )
 # A prior-year reference must stand in the segment before a change is read as one.
-PRIOR_YEAR = re.compile(r"(?:与|比|较)\s*(?:\d{4}\s*年|上年|去年|上一年)|同比")
+PRIOR_YEAR = re.compile(r"(?:与|比|较|小于|低于|大于|高于)\s*(?:\d{4}\s*年|上年|去年|上一年)|同比")
 # "团组0次", "0个团组"
 GROUPS = re.compile(r"团组\s*(?P<n>\d+)\s*(?:次|个)|(?P<m>\d+)\s*个团组")
 # "4批次", "外事接待0批次"

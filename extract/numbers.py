@@ -34,13 +34,19 @@ COMPLETION = re.compile(
 )
 
 # "减少4.89万元，下降1%", "增加329.81万元，增长58.46%", "减少0.01万元,下降2%", "减少134万元，降幅0.66%"
+# "增加（减少）0万元，增长（减少）0%": the template's both directions, read only for a zero
 CHANGE = re.compile(
     rf"""
-    (?P<dir>增加|减少|增长|下降|上升|降低)
+    (?P<dir>增加|减少|增长|下降|上升|降低)(?P<either>\((?:增加|减少|增长|下降)\))?
     (?P<number>{NUMBER})\s*(?P<unit>万元|亿元|元|万)
-    (?:\s*[,，]?\s*(?P<pdir>增长|下降|上升|降低|减少|增加|降幅|增幅)\s*(?P<pct>\d+(?:\.\d+)?)\s*%)?
+    (?:\s*[,，]?\s*(?P<pdir>增长|下降|上升|降低|减少|增加|降幅|增幅)(?:\((?:增加|减少|增长|下降)\))?\s*(?P<pct>\d+(?:\.\d+)?)\s*%)?
     """,
     re.VERBOSE,
+)
+
+# "本年数小于上年预算数40.05万元", "高于上年0.5万元"
+COMPARED = re.compile(
+    rf"(?P<dir>小于|低于|大于|高于)(?:上年|去年|上一年)(?:预算|决算|执行)?数?\s*(?P<number>{NUMBER})\s*(?P<unit>万元|亿元|元|万)"
 )
 
 # "增长8%" with no amount beside it
@@ -50,7 +56,7 @@ PCT_CHANGE = re.compile(r"(?P<dir>增长|下降|上升|降低|降幅|增幅)\s*(
 # "与上年数一致", "与上年预算数相等"
 UNCHANGED = re.compile(r"(?:一样|持平|相同|一致|相等|维持不变|保持不变|与\d{4}年(?:支出)?均为)")
 
-NEGATIVE_WORDS = frozenset({"减少", "下降", "降低", "降幅"})
+NEGATIVE_WORDS = frozenset({"减少", "下降", "降低", "降幅", "小于", "低于"})
 
 
 @cache
@@ -91,6 +97,8 @@ def first_completion(text: str) -> Decimal | None:
 def first_change(text: str) -> tuple[Decimal | None, Decimal | None]:
     """(change in yuan, change in %) of the first change phrase; (0, 0) for 持平 / 一样."""
     match = CHANGE.search(text)
+    if match and match["either"] and to_decimal(match["number"]) != 0:
+        return None, None  # 增加（减少）5万元: which way is not said
     if match:
         amount = to_yuan(match["number"], match["unit"])
         amount = signed(match["dir"], amount) if amount is not None else None
@@ -98,6 +106,10 @@ def first_change(text: str) -> tuple[Decimal | None, Decimal | None]:
         if match["pct"] is not None:
             pct = signed(match["pdir"], Decimal(match["pct"]))
         return amount, pct
+    match = COMPARED.search(text)
+    if match:
+        amount = to_yuan(match["number"], match["unit"])
+        return (signed(match["dir"], amount) if amount is not None else None), None
     match = PCT_CHANGE.search(text)
     if match:
         return None, signed(match["dir"], Decimal(match["pct"]))

@@ -119,7 +119,7 @@ def merge_facts(facts: list[Fact]) -> tuple[dict[FactKey, Merged], list[Finding]
     findings: list[Finding] = []
     for key, group in groups.items():
         merged[key], found = merge_group(group)
-        findings.extend(found)
+        findings.extend(f for f in found if not any(f.rule == g.rule and f.message == g.message for g in findings))
     return merged, findings
 
 

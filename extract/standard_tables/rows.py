@@ -25,6 +25,8 @@ from extract.standard_tables.recognise import Row
 CODE_ROLES = ("code", "code_lei", "code_kuan", "code_xiang")
 LABEL_ROLES = ("name", "label")
 PERCENT_MEASURES = frozenset({"prior_year_change_pct"})
+PART = "part:"
+"""Measure prefix of a column that is a part of the row's 合计 without a field (单位预留机动经费)."""
 LEVEL_OF_LENGTH = {length: level for level, length in catalogue.LEVEL_LENGTHS.items()}
 
 
@@ -44,10 +46,12 @@ def cell_values(row: Row, columns: list[Column], factor, phase: str | None, find
     values = {}
     texts = [c.text for c in row.cells]
     for column in columns:
-        if column.role != "measure":
+        if column.role not in ("measure", "part"):
             continue
         cell = row.cells[column.index]
         measure = "amount" if (phase == "budget" and column.measure == "budget") else column.measure
+        if column.role == "part":
+            measure = f"{PART}{column.heading}"  # a part of the 合计 the schema has no field for
         try:
             amount = read_amount(cell.text, factor, percent=measure in PERCENT_MEASURES)
         except NotANumber:

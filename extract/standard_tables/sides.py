@@ -36,7 +36,7 @@ def side_groups(columns: list[Column]) -> list[tuple[Column, list[Column]]]:
     for column in columns:
         if column.role == "side":
             groups.append((column, []))
-        elif column.role == "measure" and groups:
+        elif column.role in ("measure", "part") and groups:
             groups[-1][1].append(column)
     return groups
 
