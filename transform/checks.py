@@ -15,6 +15,9 @@ from pathlib import Path
 from extract.document import Document
 from extract.records import Evidence, ExtractedReport, Finding, FunctionFigure
 from extract.sentences import body_sentences
+from extract.standard_tables.readings import TableReading
+from extract.standard_tables.reconcile import NARRATIVE_RESOLUTION, printed_resolution
+from extract.standard_tables.rows import PART
 
 RULES = Path(__file__).with_name("rules.csv")
 HALF_CENT_WAN = Decimal("50")
@@ -44,6 +47,7 @@ SUMMARY_SHARE_OF = {
     "expense_basic": "expense_total",
     "expense_project": "expense_total",
     "general_budget_expense": "expense_total",
+    "fiscal_total": "expense_total",
     "procurement_sme": "procurement_total",
     "procurement_micro": "procurement_total",
 }
@@ -70,11 +74,14 @@ def finding(rule: str, message: str, evidence: Evidence | None, expected=None, a
     return Finding(rule, severities()[rule], message, evidence, expected, actual)
 
 
+HAIR = Decimal("0.01")
+
+
 def pct_tolerance(printed: Decimal) -> Decimal:
     """Half a unit of the printed percentage's last digit, plus a hair for the amounts' rounding."""
     exponent = printed.as_tuple().exponent
     decimals = -exponent if isinstance(exponent, int) and exponent < 0 else 0
-    return Decimal(5) / Decimal(10) ** (decimals + 1) + Decimal("0.01")
+    return Decimal(5) / Decimal(10) ** (decimals + 1) + HAIR
 
 
 def check_sums(amounts: dict[str, Decimal | None], evidence: dict[str, Evidence], sums, label: str) -> Iterator[Finding]:
@@ -100,14 +107,24 @@ def check_shares(rows, share_of: dict[str, str], key: str, label: str) -> Iterat
         part, total = by_code.get(code), by_code.get(total_code)
         if part is None or total is None or part.share_pct is None:
             continue
-        yield from share_finding(part, total.amount_yuan, f"{label} {code} of {total_code}")
+        yield from share_finding(part, total.amount_yuan, f"{label} {code} of {total_code}", total)
 
 
-def share_finding(part, total_yuan: Decimal | None, what: str) -> Iterator[Finding]:
+def share_tolerance(part, total_yuan: Decimal, total=None) -> Decimal:
+    """Half a unit of the printed share, plus what the rounding of the two amounts (half a unit of
+    their last printed digit, DEFAULT_RESOLUTION when it cannot be found) moves part / total."""
+    r_part = printed_resolution(part.evidence.text, part.amount_yuan, "amount_yuan") / 2
+    r_total = (printed_resolution(total.evidence.text, total_yuan, "amount_yuan") if total is not None else NARRATIVE_RESOLUTION) / 2
+    moved = (r_part * abs(total_yuan) + abs(part.amount_yuan) * r_total) / (total_yuan * total_yuan) * 100
+    return pct_tolerance(part.share_pct) - HAIR + moved
+
+
+def share_finding(part, total_yuan: Decimal | None, what: str, total=None) -> Iterator[Finding]:
     if part.amount_yuan is None or not total_yuan:
         return
-    computed = (part.amount_yuan / total_yuan * 100).quantize(Decimal("0.01"))
-    if abs(computed - part.share_pct) > pct_tolerance(part.share_pct):
+    exact = part.amount_yuan / total_yuan * 100
+    computed = exact.quantize(Decimal("0.01"))
+    if abs(exact - part.share_pct) > share_tolerance(part, total_yuan, total):
         yield finding(
             "share_mismatch",
             f"{what}: printed share {part.share_pct}% but the amounts give {computed}%",
@@ -134,7 +151,13 @@ def check_completion(rows: Iterable, budget_field: str, executed_field: str, lab
 
 
 def check_function_sums(rows: list[FunctionFigure], garbled_lines: set[int]) -> Iterator[Finding]:
-    """A 类 against the sum of its 项, when its detail paragraph was read whole."""
+    """A 类 against the sum of its 项 of the same fund scope, when its detail paragraph was read
+    whole (the tables' own sums are checked table by table, transform/table_checks.py)."""
+    for scope in sorted({row.fund_scope for row in rows}):
+        yield from scope_function_sums([row for row in rows if row.fund_scope == scope], garbled_lines)
+
+
+def scope_function_sums(rows: list[FunctionFigure], garbled_lines: set[int]) -> Iterator[Finding]:
     leis = {row.class_code: row for row in rows if row.class_level == "类" and row.class_code}
     for code, lei in leis.items():
         items = [row for row in rows if row.class_level == "项" and (row.class_code or "").startswith(code)]
@@ -175,12 +198,25 @@ def check_text(document: Document, fiscal_year: int) -> Iterator[Finding]:
             yield finding("figure_missing", "a figure is missing before 万元", sentence.evidence)
 
 
-def run_checks(document: Document, report: ExtractedReport) -> list[Finding]:
+def has_other_expense_parts(readings: list[TableReading]) -> bool:
+    """A 支出 total that has parts beside 基本 / 项目 (单位预留机动经费 …): 基本 + 项目 is not its sum."""
+    for reading in readings:
+        for row in reading.rows:
+            if row.item in ("table_total", "expense_total") and reading.kind in ("expense", "income_expense_total"):
+                if any(m.startswith(PART) and a.value for (m, _), a in row.values.items()):
+                    return True
+    return False
+
+
+def run_checks(document: Document, report: ExtractedReport, readings: list[TableReading] = ()) -> list[Finding]:
+    """``readings``: the report's standard tables as read (their own sums: transform/table_checks.py)."""
     items = {i.item: i.amount_yuan for i in report.summary_items}
     item_evidence = {i.item: i.evidence for i in report.summary_items}
     basic_total = "general_budget_basic" if "general_budget_basic" in items else "expense_basic"
     summary_sums = tuple(
-        (basic_total if total == "general_budget_basic" else total, parts) for total, parts in SUMMARY_SUMS
+        (basic_total if total == "general_budget_basic" else total, parts)
+        for total, parts in SUMMARY_SUMS
+        if not (total == "expense_total" and has_other_expense_parts(list(readings)))
     )
     three = {f.category: f.amount_yuan for f in report.three_public}
     three_evidence = {f.category: f.evidence for f in report.three_public}

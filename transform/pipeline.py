@@ -9,7 +9,10 @@ from extract.document import Document, combine
 from extract.readers import read_document
 from extract.records import ExtractedReport
 from extract.report import extract_document
+from extract.standard_tables import read_tables
+from transform.changes import check_changes
 from transform.checks import run_checks
+from transform.table_checks import check_tables
 
 
 def process_report(path: str | Path) -> ExtractedReport:
@@ -25,4 +28,7 @@ def process_reports(paths: list[str | Path]) -> ExtractedReport:
 
 def process_document(document: Document) -> ExtractedReport:
     report = extract_document(document)
-    return replace(report, findings=report.findings + tuple(run_checks(document, report)))
+    info = report.document
+    readings = read_tables(document, info.phase, info.fiscal_year)
+    checked = run_checks(document, report, readings) + check_tables(readings) + check_changes(report)
+    return replace(report, findings=report.findings + tuple(checked))
