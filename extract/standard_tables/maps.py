@@ -23,7 +23,7 @@ from extract.numbers import MAPS
 NOISE = re.compile(r"[\s\"'“”‘’「」『』]")
 UNIT_SUFFIX = re.compile(r"\((?:单位[:：])?(?:万元|元|千元|亿元)\)$")
 # "一、", "1.", "1、", "(一)", "(1)", "其中:", "其中：" before a row label
-NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、．]|\([一二三四五六七八九十\d]{1,3}\)|其中[:：]?)+")
+NUMBERING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、.]|\d{1,2}[.、．]\s*|[(（][一二三四五六七八九十\d]{1,3}[)）]|其中[:：]?)+")
 
 
 def label(text: str) -> str:
@@ -130,12 +130,17 @@ def title_rule(title: str) -> TitleRule | None:
     return next((rule for rule in title_rules() if rule.pattern.search(title)), None)
 
 
-def column_rule(kind: str, path: tuple[str, ...], roles: frozenset[str] | None = None) -> ColumnRule | None:
+def column_rule(kind: str, path: tuple[str, ...], roles: frozenset[str] | None = None, own: bool = False) -> ColumnRule | None:
     """The first rule for the column's leaf heading under its parents (joined with /), among
-    the rules of ``roles`` when given."""
+    the rules of ``roles`` when given, and only the kind's own rules (not those of every kind,
+    ``*``) when ``own``."""
     leaf, parents = path[-1], "/".join(path[:-1])
     return next(
-        (rule for rule in column_rules() if (roles is None or rule.role in roles) and rule.applies(kind, leaf, parents)),
+        (
+            rule
+            for rule in column_rules()
+            if (roles is None or rule.role in roles) and (not own or rule.kinds is not None) and rule.applies(kind, leaf, parents)
+        ),
         None,
     )
 

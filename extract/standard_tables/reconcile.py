@@ -59,7 +59,8 @@ def printed_resolution(text: str, value: Decimal, field_name: str) -> Decimal:
 
 
 def agree(first: Fact, second: Fact) -> bool:
-    return abs(first.value - second.value) <= (first.resolution + second.resolution) / 2
+    """Within the rounding of both printed figures (two cents apart by a cent are two figures)."""
+    return abs(first.value - second.value) < (first.resolution + second.resolution) / 2 or first.value == second.value
 
 
 def truncated(table: Fact, narrative: Fact) -> bool:

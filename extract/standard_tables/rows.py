@@ -18,7 +18,7 @@ from extract import catalogue
 from extract.records import Finding
 from extract.standard_tables.cells import Amount, NotANumber, read_amount
 from extract.standard_tables.header import Column
-from extract.standard_tables.maps import label, row_rule
+from extract.standard_tables.maps import NUMBERING, label, row_rule
 from extract.standard_tables.readings import RowReading
 from extract.standard_tables.recognise import Row
 
@@ -141,7 +141,7 @@ def read_group(kind: str, rows_kind: str, columns: list[Column], body: list[Row]
     for row in body:
         digits, code_texts = row_codes(row, columns)
         values = cell_values(row, columns, factor, phase, findings)
-        name = row.cells[names[-1].index].text if names else None
+        name = printed_name(row.cells[names[-1].index]) if names else None
         if digits:
             code = context.compose(digits)
             if code is None:
@@ -158,6 +158,12 @@ def read_group(kind: str, rows_kind: str, columns: list[Column], body: list[Row]
         elif not text and values and not names and not any(c.role in CODE_ROLES for c in columns):
             readings.append(RowReading(row.line, values, item="table_total"))  # a table of one row
     return readings, findings
+
+
+def printed_name(cell) -> str | None:
+    """A row's name as printed (original characters), without its numbering (一、 1. （一）)."""
+    text = " ".join(cell.raw.split())
+    return NUMBERING.sub("", text) or None
 
 
 def unreadable_code(row: Row, digits: dict[str, str]) -> Finding:

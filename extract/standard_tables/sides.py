@@ -23,7 +23,7 @@ from extract.standard_tables.header import Column
 from extract.standard_tables.maps import label, row_rule
 from extract.standard_tables.readings import RowReading
 from extract.standard_tables.recognise import Row
-from extract.standard_tables.rows import cell_values
+from extract.standard_tables.rows import cell_values, printed_name
 
 TOTAL_ITEMS = frozenset({"total_income_and_expense", "fiscal_total", "income_total", "expense_total", "carryover_ending"})
 CARRYOVER = re.compile(r"结转|结余")
@@ -101,7 +101,7 @@ def class_row(row: Row, side: Column, text: str, values: dict, year: int | None,
                 )
             )
         return None
-    return RowReading(row.line, values, code=code, level="类", name=row.cells[side.index].text, side=side.measure)
+    return RowReading(row.line, values, code=code, level="类", name=printed_name(row.cells[side.index]), side=side.measure)
 
 
 def unmapped_row(row: Row, text: str) -> Finding:

@@ -33,12 +33,13 @@ def resolve(kind: str, path: tuple[str, ...], phase: str | None) -> ColumnRule |
     path = matching_path(path, phase)
     what = None
     for end in range(len(path), 0, -1):
-        what = column_rule(kind, path[:end], WHAT_ROLES)
+        what = column_rule(kind, path[:end], WHAT_ROLES, own=True)
         if what is not None:
             break
     if what is None:
         return None
-    phase_rule = next((column_rule(kind, (part,), PHASE_ROLES) for part in reversed(path) if column_rule(kind, (part,), PHASE_ROLES)), None)
+    phases = (column_rule(kind, (part,), PHASE_ROLES, own=True) for part in reversed(path))
+    phase_rule = next((rule for rule in phases if rule is not None), None)
     return ColumnRule(what.kinds, what.parent, what.label, what.role, what.measure, phase_rule.measure if phase_rule else None)
 
 
