@@ -49,6 +49,8 @@ def fiscal_is_general(readings: list[TableReading], facts: list[Fact]) -> bool:
     for fact in facts:
         if fact.value and (fact.key in OTHER_FUNDS_ITEMS or fact.scope in OTHER_FUNDS_SCOPES):
             return False
+    if any(reading.kind in OTHER_FUNDS_KINDS and not reading.loaded for reading in readings):
+        return False  # a 政府性基金 table that could not be read may hold money
     said = any(fact.key in OTHER_FUNDS_ITEMS for fact in facts)
     said = said or any(reading.kind in OTHER_FUNDS_KINDS for reading in readings)
     return said or any(row.item in OTHER_FUNDS_ITEMS for reading in readings for row in reading.rows)
