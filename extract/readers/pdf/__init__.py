@@ -83,8 +83,12 @@ def page_findings(page: ReadPage, line_number: int) -> list[Finding]:
 
 
 def add_block(builder: DocumentBuilder, block: Block, page: int) -> None:
+    """A line, or a table without its empty rows (dropped here, with their pages: the builder
+    would drop the rows and keep the pages, misaligned)."""
     if isinstance(block, PageTable):
-        builder.add_table([list(row) for row in block.rows], pages=list(block.pages))
+        kept = [(list(row), row_page) for row, row_page in zip(block.rows, block.pages) if any(c.text for c in row)]
+        if kept:
+            builder.add_table([row for row, _ in kept], pages=[row_page for _, row_page in kept])
     else:
         builder.add_line(block.text, page=page)
 

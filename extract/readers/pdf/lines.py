@@ -85,34 +85,43 @@ def line_height(glyphs: list[Glyph]) -> float:
 
 
 def make_line(glyphs: list[Glyph]) -> TextLine:
-    """One line of glyphs (left to right) as text with its box, size and column segments."""
-    size = line_height(glyphs)
+    """One line of glyphs (left to right) as text with its box, size and column segments. A printed
+    space, or a gap of SPACE_GAP, is one space; a gap of COLUMN_GAP from the last printed glyph
+    starts a new segment."""
+    printed = [g for g in glyphs if g.text != " "] or glyphs[:1]
+    size = line_height(printed)
     space, column = SPACE_GAP * size, COLUMN_GAP * size
     segments: list[Segment] = []
     parts: list[str] = []
-    start = glyphs[0].x0
+    start = printed[0].x0
     previous = None
+    spaced = False
     for glyph in glyphs:
+        if glyph.text == " ":
+            spaced = previous is not None
+            continue
         if previous is not None:
             gap = glyph.x0 - previous.x1
             if gap >= column:
                 segments.append(Segment(mask_unmapped("".join(parts)), start, previous.x1))
                 parts, start = [], glyph.x0
-            elif gap >= space:
+            elif spaced or gap >= space:
                 parts.append(" ")
             elif glyph.text == previous.text and glyph.x0 - previous.x0 < DUPLICATE_SHIFT * (glyph.x1 - glyph.x0):
                 continue
         parts.append(glyph.text)
-        previous = glyph
-    segments.append(Segment(mask_unmapped("".join(parts)), start, previous.x1))
+        previous, spaced = glyph, False
+    last = previous or printed[-1]
+    segments.append(Segment(mask_unmapped("".join(parts)), start, last.x1))
     text = " ".join(s.text for s in segments)
-    top = min(g.top for g in glyphs)
-    bottom = max(g.bottom for g in glyphs)
-    return TextLine(text, glyphs[0].x0, top, previous.x1, bottom, size, tuple(segments))
+    top = min(g.top for g in printed)
+    bottom = max(g.bottom for g in printed)
+    return TextLine(text, printed[0].x0, top, last.x1, bottom, size, tuple(segments))
 
 
 def text_lines(glyphs: list[Glyph] | tuple[Glyph, ...]) -> list[TextLine]:
-    return [make_line(line) for line in group_lines(glyphs)]
+    """The glyphs' lines, top to bottom (lines of spaces only left out)."""
+    return [make_line(line) for line in group_lines(glyphs) if any(g.text != " " for g in line)]
 
 
 def join_wrapped(parts: list[str]) -> str:

@@ -38,6 +38,18 @@ LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_PAGE: "the PDF is damaged and cannot be opened: a page is missing or damaged",
 }
 """pdfium's load error codes (``PdfiumError.err_code``) as the one-line reasons users see."""
+ENCRYPTION_ERRORS = (pdfium_c.FPDF_ERR_PASSWORD, pdfium_c.FPDF_ERR_SECURITY)
+NO_REASON = "the PDF is damaged or has no pages and cannot be opened (pdfium gives no reason)"
+"""pdfium refuses a PDF without pages, and some damaged ones, without setting an error code."""
+
+
+def load_error(error: pdfium.PdfiumError, data: bytes) -> str:
+    """The reason a PDF did not open. pdfium's last error is process-wide and not always reset, so
+    an encryption error is believed only of a file that has an /Encrypt entry."""
+    code = getattr(error, "err_code", None)
+    if code in ENCRYPTION_ERRORS and b"/Encrypt" not in data:
+        return NO_REASON
+    return LOAD_ERRORS.get(code, NO_REASON)
 
 
 class Glyph(NamedTuple):
@@ -66,7 +78,7 @@ class PageContent:
     width: float
     height: float
     glyphs: tuple[Glyph, ...]
-    """Printed characters in content order; whitespace and pdfium's generated characters left out."""
+    """Printed characters in content order (printed spaces as " "); pdfium's generated characters left out."""
     rules: tuple[Rule, ...]
     images: int
     """Image objects on the page (a page with images and no glyphs is a scan)."""
@@ -79,8 +91,7 @@ def open_pdf(data: bytes, path: str) -> pdfium.PdfDocument:
     try:
         pdf = pdfium.PdfDocument(data)
     except pdfium.PdfiumError as error:
-        reason = LOAD_ERRORS.get(getattr(error, "err_code", None), f"the PDF is damaged and cannot be opened: {error}")
-        raise UnreadableReport(path, reason) from error
+        raise UnreadableReport(path, load_error(error, data)) from error
     if len(pdf) == 0:
         pdf.close()
         raise UnreadableReport(path, "the PDF has no pages")
@@ -144,8 +155,10 @@ def page_text(textpage, count: int) -> str | None:
     return text if len(text) == count else None
 
 
-SKIPPED = frozenset(" \t\r\n\u00a0\u3000\u2002\u2003\u2009\u200b")
-"""Spaces (gaps are measured instead) and pdfium's generated line breaks."""
+LINE_BREAKS = frozenset("\r\n")
+"""pdfium's generated line breaks (lines are told by position instead)."""
+SPACES = frozenset(" \t\u00a0\u3000\u2002\u2003\u2009")
+"""Printed spaces read as one kind of space glyph (pdfium's generated spaces have no width: left out)."""
 
 
 UNMAPPED_CHAR = re.compile("[\ufffd\ue000-\uf8ff\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
@@ -168,13 +181,15 @@ def page_glyphs(textpage, frame: Frame) -> tuple[tuple[Glyph, ...], int]:
     found = []
     unmapped = 0
     for index, char in enumerate(text):
-        if char in SKIPPED:
+        if char in LINE_BREAKS:
             continue
         loose_box(textpage, index, rect_ref)
         left, right = rect.left, rect.right
         if right <= left:
             continue
-        if map_error(textpage, index) or index in suspicious:
+        if char in SPACES:
+            char = " "
+        elif map_error(textpage, index) or index in suspicious:
             char, unmapped = UNMAPPED, unmapped + 1
         found.append((char, left, rect.top, right, rect.bottom))
     return tuple(frame.glyphs(found)), unmapped

@@ -18,6 +18,9 @@ from extract.readers.pdf.pages import Glyph, PageContent
 
 def cell_text(glyphs: list[Glyph]) -> str:
     """A cell's text, its lines joined (most cells hold one line: read without grouping)."""
+    glyphs = [g for g in glyphs if g.text != " "]
+    if not glyphs:
+        return ""
     first = glyphs[0]
     if all(abs(g.top - first.top) < LINE_BAND * (first.bottom - first.top) for g in glyphs):
         return make_line(sorted(glyphs, key=lambda g: g.x0)).text
