@@ -10,7 +10,10 @@ so, and only then (a wrong join makes a wrong sentence):
 - the next line has the same font size, starts at the left edge of the text (a paragraph's
   first line is indented), follows closely (within LEADING font sizes), and does not start an
   item (一、 （一） 1. 2． 第二部分 ①, a note);
-- neither is a heading: a font larger than the body's by HEADING_RATIO never joins.
+- neither is a heading (a font larger than the body's by HEADING_RATIO) nor tabular: cut by
+  column gaps (``lines.COLUMN_GAP``) into pieces that cover less than TABULAR_COVER of it (a row
+  of an unruled table, "编制部门：…      单位：元"; a sentence with a blank to fill in,
+  "增长 20.52      %", is mostly text, and a sentence has punctuation).
 
 A paragraph that goes on over a page break is joined too, when nothing but furniture lies between.
 """
@@ -39,6 +42,12 @@ SIZE_TOLERANCE = 0.12
 HEADING_RATIO = 1.15
 """Lines whose font is larger than the body's by this ratio are headings or titles."""
 
+TABULAR_COVER = 0.7
+"""A line whose text covers less than this share of its width, the rest column gaps, is a table's row."""
+
+PUNCTUATION = re.compile(r"[，。；：、,;]")
+"""Sentence punctuation: a letter-spaced sentence with a blank, "一 般 公 共 预 算 收 入    21,940.96    万 元 ， 占",
+is prose though its gaps are wide."""
 SENTENCE_END = re.compile(r"[。；;：:！!？?][”’」』）)\]】]*$")
 """比上年增加12.5万元。  ·  主要职能包括：  ·  （如持平作持平表述）。"""
 NEW_ITEM = re.compile(
@@ -105,10 +114,17 @@ def page_edges(pages: list[list[Block]], widths: list[float], size: float) -> li
     return [edges[round(width)] for width in widths]
 
 
+def is_tabular(line: TextLine) -> bool:
+    """A row of an unruled table: column gaps, mostly white, and no sentence punctuation."""
+    if len(line.segments) < 2 or PUNCTUATION.search(line.text):
+        return False
+    return sum(s.x1 - s.x0 for s in line.segments) < TABULAR_COVER * (line.x1 - line.x0)
+
+
 def continues(line: TextLine, edges: Edges, following: TextLine, following_edges: Edges, size: float, same_page: bool) -> bool:
     """Whether ``following`` carries on the sentence that ``line`` leaves unfinished (each line with
     its page's text edges)."""
-    if max(line.size, following.size) > HEADING_RATIO * size:
+    if max(line.size, following.size) > HEADING_RATIO * size or is_tabular(line) or is_tabular(following):
         return False
     if abs(line.size - following.size) > SIZE_TOLERANCE * line.size:
         return False

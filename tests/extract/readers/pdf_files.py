@@ -101,3 +101,24 @@ def text_then_scan(text_pdf: bytes) -> bytes:
 
 def no_pages() -> bytes:
     return assemble([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [] /Count 0 >>"])
+
+
+def text_rows(rows: list[tuple[float, list[tuple[float, str]]]]) -> bytes:
+    """Content-stream text: for each (y, [(x, text), ...]) the texts in Helvetica 10."""
+    return b"".join(b"BT /F1 10 Tf %.1f %.1f Td (%s) Tj ET\n" % (x, y, text.encode()) for y, cells in rows for x, text in cells)
+
+
+def three_line_table(note: str | None = None) -> bytes:
+    """A table ruled only by three horizontal lines (above the header, below it, at the end), its
+    columns only told by where the words line up; ``note`` adds a line across the columns."""
+    rows = [
+        (157, [(25, "Item"), (150, "Amount"), (220, "Share")]),
+        (137, [(25, "Basic"), (150, "418.21"), (220, "80%")]),
+        (122, [(25, "Project"), (150, "104.50"), (220, "20%")]),
+        (107, [(25, "Total"), (150, "522.71"), (220, "100%")]),
+    ]
+    if note:
+        rows.append((92, [(25, note)]))
+    rules = b"0 0 0 rg 20 170 260 0.5 re f 20 150 260 0.5 re f 20 80 260 0.5 re f\n"
+    content = rules + text_rows([(186, [(25, "Expenditure by kind")])] + rows)
+    return one_page(content, b"<< /F1 5 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")

@@ -185,3 +185,21 @@ def test__read_pdf__unmapped_glyphs_are_a_finding_and_no_figure_is_read_from_the
     assert not re.search(r"\d", document.lines[1].text) and "\ufffd" in document.lines[1].text
     (finding,) = document.findings
     assert (finding.rule, finding.evidence.page) == ("pdf_unmapped_glyphs", 1)
+
+
+def test__read_pdf__a_table_ruled_only_horizontally_gets_columns_from_aligned_words():
+    document = read_bytes(pdf_files.three_line_table(), "three-line.pdf")
+    (table,) = document.tables
+    assert [texts(row) for row in table.rows] == [
+        ["Item", "Amount", "Share"],
+        ["Basic", "418.21", "80%"],
+        ["Project", "104.50", "20%"],
+        ["Total", "522.71", "100%"],
+    ]
+    assert document.lines_before(table, 1)[0].text == "Expenditure by kind"
+
+
+def test__read_pdf__ambiguous_columns_leave_the_rows_as_lines_never_joined():
+    document = read_bytes(pdf_files.three_line_table("Note: one long sentence that runs across every column"), "note.pdf")
+    assert not document.tables
+    assert [line.text for line in document.lines][1:5] == ["Item Amount Share", "Basic 418.21 80%", "Project 104.50 20%", "Total 522.71 100%"]
