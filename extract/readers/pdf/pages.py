@@ -113,12 +113,12 @@ class Frame(NamedTuple):
         per rotation (this runs once per character)."""
         x, y, w, h, new = self.left, self.bottom, self.width, self.height, tuple.__new__
         if self.rotation == 90:
-            return [new(Glyph, (c, b - y, l - x, t - y, r - x)) for c, l, t, r, b in found]
+            return [new(Glyph, (c, b - y, lt - x, t - y, r - x)) for c, lt, t, r, b in found]
         if self.rotation == 180:
-            return [new(Glyph, (c, w - r + x, b - y, w - l + x, t - y)) for c, l, t, r, b in found]
+            return [new(Glyph, (c, w - r + x, b - y, w - lt + x, t - y)) for c, lt, t, r, b in found]
         if self.rotation == 270:
-            return [new(Glyph, (c, h - t + y, w - r + x, h - b + y, w - l + x)) for c, l, t, r, b in found]
-        return [new(Glyph, (c, l - x, h - t + y, r - x, h - b + y)) for c, l, t, r, b in found]
+            return [new(Glyph, (c, h - t + y, w - r + x, h - b + y, w - lt + x)) for c, lt, t, r, b in found]
+        return [new(Glyph, (c, lt - x, h - t + y, r - x, h - b + y)) for c, lt, t, r, b in found]
 
     def box(self, left: float, top: float, right: float, bottom: float) -> tuple[float, float, float, float]:
         """(x0, top, x1, bottom) as shown, from a box in page space."""
