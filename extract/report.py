@@ -26,6 +26,17 @@ def document_info(document: Document, metadata: Metadata) -> DocumentInfo:
     )
 
 
+def three_public_disclosure(document: Document, metadata: Metadata, findings: list) -> ExtractedReport:
+    """A stand-alone 三公 disclosure states 三公 figures only: its "支出预算为8万元" is the 三公
+    budget, never a summary item, so no other family is read from it."""
+    three, found_three = extract_three_public(document, metadata.phase, standalone=True)
+    return ExtractedReport(
+        document=document_info(document, metadata),
+        three_public=tuple(three),
+        findings=tuple(findings + found_three),
+    )
+
+
 def extract_document(document: Document) -> ExtractedReport:
     """Every family the report states. Raises UnreadableReport when it is not a budget report,
     or a template whose department is a placeholder."""
@@ -36,8 +47,10 @@ def extract_document(document: Document) -> ExtractedReport:
             f"the file is a template: its department is a placeholder ({metadata.placeholder}); nothing to load",
         )
     phase = metadata.phase
+    if metadata.subject == "three_public":
+        return three_public_disclosure(document, metadata, findings)
     summary, found_summary = extract_summary_items(document, phase)
-    three, found_three = extract_three_public(document, phase, standalone=metadata.subject == "three_public")
+    three, found_three = extract_three_public(document, phase)
     functions, found_functions = extract_function_classes(document)
     tables = read_performance_tables(document)
     projects, found_projects = extract_projects(document, phase, tables)
