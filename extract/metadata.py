@@ -197,11 +197,14 @@ def label_near(document: Document, line: Line) -> LabelledName | None:
     return next((found for near in nearby if (found := labelled_name(near.text))), None)
 
 
-def name_above(document: Document, line: Line) -> str | None:
-    """A name printed on its own line just above the title (a two-line title)."""
+def name_beside(document: Document, line: Line) -> str | None:
+    """A name printed on its own line just above the title ("江苏省高级人民法院" / "2019 年度部门预算
+    公开"), else just below it ("上海市普陀区2025年区级部门预算" / "上海市普陀区财政局")."""
     index = line.number - 1
-    for above in reversed(document.lines[max(0, index - NEAR_TITLE_LINES) : index]):
-        name = clean_name(TITLE_MARKER.sub("", above.text))
+    above = reversed(document.lines[max(0, index - NEAR_TITLE_LINES) : index])
+    below = document.lines[index + 1 : index + 1 + NEAR_TITLE_LINES]
+    for near in (*above, *below):
+        name = clean_name(TITLE_MARKER.sub("", near.text))
         if name and looks_like_department(name):
             return name
     return None
@@ -245,21 +248,25 @@ def labelled_names(document: Document) -> LabelledName | None:
 
 def find_department(document: Document, title: Title, titles: list[Title]) -> tuple[str | None, str | None]:
     """(department, the scope its label implies), from the most explicit statement first: a label
-    line by the title, the title itself, the line above it, a part heading, a performance table's
-    预算单位 cell, another title of the report, the label lines above the tables."""
+    line by the title, the title itself, a name on the line above (or below) it, a part heading,
+    a performance table's 预算单位 cell, another title of the report, the label lines above the
+    tables. A file of tables only declares its department on those label lines first."""
+    labelled = labelled_names(document)
     near = label_near(document, title.line)
     if near:
         return near.name, near.label.report_scope
+    if title.subject == "tables" and labelled:
+        return labelled.name, labelled.label.report_scope
     found = (
         title.department
-        or name_above(document, title.line)
+        or name_beside(document, title.line)
         or name_in_part_heading(document, title.line)
         or name_in_table_cell(document)
         or name_in_other_titles(title, titles)
     )
     if found:
-        return found, None
-    labelled = labelled_names(document)
+        agreeing = labelled and body_key(labelled.name) == body_key(found)
+        return found, labelled.label.report_scope if agreeing else None
     return (labelled.name, labelled.label.report_scope) if labelled else (None, None)
 
 

@@ -47,6 +47,8 @@ def identity(text: str) -> tuple:
         # the region from the title when the department's own name lacks it (or has only its tail)
         ("上海市普陀区2025年区级部门预算\n预算主管部门：区财政局\n", ("区财政局", "上海市普陀区", 2025, "budget", "department")),
         ("上海市普陀区2025年区级部门预算\n编制部门：普陀区财政局\n", ("普陀区财政局", "上海市普陀区", 2025, "budget", "department")),
+        # a region before the year, the department on the next line without a label
+        ("上海市普陀区2025年区级部门预算\n上海市普陀区财政局\n目 录\n", ("上海市普陀区财政局", "上海市普陀区", 2025, "budget", "department")),
         # other label words
         ("2023年度部门决算\n单位名称：阜宁县卫生健康委员会\n", ("阜宁县卫生健康委员会", "阜宁县", 2023, "final", "department")),
         ("2023年度单位决算公开\n编制单位：阜宁县疾病预防控制中心\n", ("阜宁县疾病预防控制中心", "阜宁县", 2023, "final", "unit")),
