@@ -66,9 +66,10 @@ def labels() -> dict[str, Label]:
 
 @cache
 def label_line() -> re.Pattern[str]:
-    """ "预算主管部门：上海市普陀区财政局", "部门： 江苏省人大常委会办公厅 单位：万元"."""
+    """ "预算主管部门：上海市普陀区财政局", "部门： 江苏省人大常委会办公厅 单位：万元",
+    "单位名称（盖章）：阜宁县财政局"."""
     alternation = "|".join(re.escape(label) for label in sorted(labels(), key=len, reverse=True))
-    return re.compile(rf"^(?P<label>{alternation})\s*:\s*(?P<rest>.*)$")
+    return re.compile(rf"^(?P<label>{alternation})\s*(?:\((?:盖章|公章|章)\))?\s*:\s*(?P<rest>.*)$")
 
 
 @cache

@@ -32,12 +32,13 @@ from extract.department_names import (
     clean_name,
     fuller_region,
     labelled_name,
+    labels,
     looks_like_department,
     placeholder_in,
     region_alone,
     region_of,
 )
-from extract.document import Document, Line
+from extract.document import Cell, Document, Line
 from extract.errors import UnreadableReport
 from extract.numbers import MAPS
 from extract.records import DocumentInfo, Finding
@@ -46,20 +47,23 @@ from extract.three_public import table_phase
 __all__ = ["Metadata", "read_metadata", "region_of", "same_report"]
 
 TITLE_MAX_CHARS = 60
+BUDGET_UNIT = "预算单位"
 PHASE_ORDER = ("self_evaluation", "final", "budget")
 """A title naming two phases is the first of them here ("…预算执行情况绩效自评报告" is a
 self-evaluation; "“三公”经费预算及决算情况" states the final figures)."""
 
 # The year splits a title: "江苏省人大常委会办公厅2019年部门预算", "上海市 XX 局 2024 年度部门决算表",
-# "2021年度市级预算执行情况绩效自评报告". What follows the year holds no sentence punctuation.
+# "2021年度市级预算执行情况绩效自评报告", "阜宁县财政局二〇二三年度部门决算" (a cover's year in
+# Chinese digits). What follows the year holds no sentence punctuation.
 TITLE = re.compile(
     r"""
     ^(?P<before>.{0,40}?)
-    (?<!\d)(?P<year>(?:19|20)\d{2})\s*年度?\s*
+    (?P<year>(?<!\d)(?:19|20)\d{2} | 二[〇零○][一二三四五六七八九〇零○]{2})\s*年度?\s*
     (?P<after>[^。,;:!?]{1,50})$
     """,
     re.VERBOSE,
 )
+CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 # What may precede a title's department: "第二部分 ", "附件2:", "一、", "1.", "(一)".
 TITLE_MARKER = re.compile(r"^(?:附件\s*\d*\s*:?|第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d+\s*[.、]|\([一二三四五六七八九十\d]+\))\s*")
 # Words between the year and the kind that are no department: "2025年区级部门预算", "市级预算…".
@@ -138,7 +142,7 @@ def parse_title(line: Line) -> Title | None:
     if subject is None:
         return None
     department, region, scope = title_names(match["before"], after, scope)
-    return Title(line, int(match["year"]), phase, scope, subject, department, region)
+    return Title(line, int(match["year"].translate(CHINESE_DIGITS)), phase, scope, subject, department, region)
 
 
 def title_subject(after: str, phase: str | None, scope: str | None) -> str | None:
@@ -205,7 +209,7 @@ def name_beside(document: Document, line: Line) -> str | None:
     below = document.lines[index + 1 : index + 1 + NEAR_TITLE_LINES]
     for near in (*above, *below):
         name = clean_name(TITLE_MARKER.sub("", near.text))
-        if name and looks_like_department(name):
+        if not near.is_cell and looks_like_department(name) and not name.startswith(tuple(labels())):
             return name
     return None
 
@@ -219,13 +223,27 @@ def name_in_part_heading(document: Document, line: Line) -> str | None:
 
 
 def name_in_table_cell(document: Document) -> str | None:
-    """The 预算单位 cell of a performance table: the most explicit statement of the name."""
+    """The 预算单位 cell of a performance table: the most explicit statement of the name. In a
+    real table the name is the cell after the label; in a text export, the cell line after it."""
     lines = document.lines
-    for index, line in enumerate(lines[:-1]):
-        if line.is_cell and line.text == "预算单位" and lines[index + 1].is_cell:
+    for index, line in enumerate(lines):
+        if line.table is not None:
+            name = cell_after(document.tables[line.table - 1].rows[line.row - 1], BUDGET_UNIT)
+        elif line.is_cell and line.text == BUDGET_UNIT and index + 1 < len(lines) and lines[index + 1].is_cell:
             name = lines[index + 1].text
-            if looks_like_department(name):
-                return name
+        else:
+            continue
+        if name and looks_like_department(name):
+            return name
+    return None
+
+
+def cell_after(row: tuple[Cell, ...], label: str) -> str | None:
+    """The text of the cell after the one that reads ``label`` (past the columns it spans)."""
+    for index, item in enumerate(row):
+        if item.text == label and not item.merged:
+            rest = [c for c in row[index + 1 :] if not (c.merged and c.text == label)]
+            return rest[0].text if rest else None
     return None
 
 

@@ -33,7 +33,7 @@ def three_public_disclosure(document: Document, metadata: Metadata, findings: li
     return ExtractedReport(
         document=document_info(document, metadata),
         three_public=tuple(three),
-        findings=tuple(findings + found_three),
+        findings=document.findings + tuple(findings + found_three),
     )
 
 
@@ -63,5 +63,5 @@ def extract_document(document: Document) -> ExtractedReport:
         expenditure_by_function=tuple(functions),
         project_performance=tuple(projects),
         performance_indicators=tuple(indicators),
-        findings=tuple(findings + found_summary + found_three + found_functions + found_projects + table_findings),
+        findings=document.findings + tuple(findings + found_summary + found_three + found_functions + found_projects + table_findings),
     )

@@ -56,6 +56,9 @@ def identity(text: str) -> tuple:
         # spaces inside the year and the name, full-width digits
         ("上海市 XX 局\n2024 年度部门决算\n", ("上海市XX局", "上海市", 2024, "final", "department")),
         ("绵阳市涪城区卫生健康局\n２０２３年度部门预算\n", ("绵阳市涪城区卫生健康局", "绵阳市涪城区", 2023, "budget", "department")),
+        ("中共阜宁县委宣传部二〇二三年度部门决算\n", ("中共阜宁县委宣传部", "阜宁县", 2023, "final", "department")),
+        ("2023年度部门决算公开\n单位名称（盖章）：阜宁县财政局\n", ("阜宁县财政局", "阜宁县", 2023, "final", "department")),
+        ("2023年度部门决算公开\n填报单位：阜宁县财政局\n", ("阜宁县财政局", "阜宁县", 2023, "final", "department")),
         # a part heading for the title; the department in another part heading
         (
             "第一部分  攀枝花市西区人大办公室概况\n第二部分  攀枝花市西区人大办公室\n\n2022年部门预算情况说明\n",
@@ -113,6 +116,12 @@ def test__read_metadata__a_report_title_wins_over_its_three_public_table_titles(
     text = "上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区财政局\n9．2025年部门“三公”经费和机关运行经费预算表\n"
     metadata, _ = read_metadata(doc(text))
     assert (metadata.subject, metadata.title.number) == ("report", 1)
+
+
+def test__read_metadata__department_from_a_performance_tables_budget_unit_cell():
+    """A Word or PDF table row "预算单位 | 攀枝花市西区政协" (the text exports print one cell a line)."""
+    text = "第二部分 2020年度部门决算情况说明\n项目名称\t政协会议经费\n预算单位\t攀枝花市西区政协\n"
+    assert identity(text) == ("攀枝花市西区政协", "攀枝花市西区", 2020, "final", "department")
 
 
 def test__read_metadata__department_from_another_title_when_the_cover_is_an_image():

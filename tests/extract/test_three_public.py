@@ -127,3 +127,18 @@ def test__extract_three_public__prose_contradicting_its_table_is_a_conflict():
 @pytest.mark.parametrize("value, half", [("64300", "50"), ("60000", "5000"), ("0", "0"), ("21960.5", "0.005")])
 def test__rounding_of__the_coarsest_printed_unit(value, half):
     assert rounding_of(Decimal(value)) == Decimal(half)
+
+
+def test__extract_document__a_three_public_budget_is_no_summary_item():
+    """In a final report, "“三公”经费支出预算为8万元" is the 三公 budget, not 本年支出合计 (支出预算)."""
+    from extract.report import extract_document
+
+    text = (
+        "阜宁县财政局\n2023年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
+        "2023年“三公”经费支出预算为8万元，支出决算为6.4万元，完成预算的80%。\n"
+    )
+    report = extract_document(doc(text))
+    assert report.summary_items == ()
+    assert [(t.category, t.amount_yuan, t.budget_yuan) for t in report.three_public] == [
+        ("three_public_total", Decimal("64000.00"), Decimal("80000.00")),
+    ]
