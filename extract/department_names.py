@@ -22,10 +22,11 @@ ORG_SUFFIX = (
 )
 # A placeholder where a template leaves the name to fill in: "上海市XX局", "××县财政局", "***局".
 PLACEHOLDER = re.compile(r"X{2,}|x{2,}|×{2,}|\*{2,}|○{2,}|某某")
-# "攀枝花市西区人大常委会办公室", "中国共产党江苏省委员会办公厅", "上海市XX局" (a template's)
+PLACEHOLDER_WORD = r"(?:X{2,3}|×{2,3}|\*{2,3}|○{2,3})"
+# "攀枝花市西区人大常委会办公室", "中国共产党江苏省委员会办公厅", "上海市XX局" and "××局" (a template's)
 DEPARTMENT_NAME = re.compile(
     rf"""
-    ^(?:[\u4e00-\u9fff()] | X{{2,3}} | ×{{2,3}} | \*{{2,3}} ){{2,40}}?
+    ^(?: (?:[\u4e00-\u9fff()] | {PLACEHOLDER_WORD}){{2,40}}? | {PLACEHOLDER_WORD} )
     {ORG_SUFFIX}$
     """,
     re.VERBOSE,

@@ -179,6 +179,12 @@ def test__read_metadata__sentences_are_no_titles(text):
         read_metadata(doc(text))
 
 
+@pytest.mark.parametrize("cover", ["××局\n2024年度部门决算\n", "XX县财政局2023年度“三公”经费决算情况说明\n"])
+def test__extract_document__other_templates_load_nothing(cover):
+    with pytest.raises(UnreadableReport, match="a template: its department is a placeholder"):
+        extract_document(doc(cover))
+
+
 def test__extract_document__a_template_loads_nothing_and_says_why():
     """The Shanghai 部门决算 template: department 上海市 XX 局, every amount XXX."""
     text = (
