@@ -88,7 +88,8 @@ class Kind(NamedTuple):
 @cache
 def kinds() -> dict[str, Kind]:
     with open(MAPS / "report_kinds.csv", encoding="utf-8") as handle:
-        return {row["word"]: Kind(row["word"], row["phase"] or None, row["report_scope"] or None) for row in csv.DictReader(handle)}
+        rows = csv.DictReader(handle)
+        return {row["word"]: Kind(row["word"], row["phase"] or None, row["report_scope"] or None) for row in rows}
 
 
 @cache
@@ -197,7 +198,8 @@ def choose_title(document: Document, titles: list[Title]) -> Title:
 def label_near(document: Document, line: Line) -> LabelledName | None:
     """A label line just below (or above) the title: "预算主管部门：上海市普陀区人民政府办公室"."""
     index = line.number - 1
-    nearby = document.lines[index + 1 : index + 1 + NEAR_TITLE_LINES] + document.lines[max(0, index - NEAR_TITLE_LINES) : index]
+    below = document.lines[index + 1 : index + 1 + NEAR_TITLE_LINES]
+    nearby = below + document.lines[max(0, index - NEAR_TITLE_LINES) : index]
     return next((found for near in nearby if (found := labelled_name(near.text))), None)
 
 
@@ -339,7 +341,8 @@ def read_metadata(document: Document) -> tuple[Metadata, list[Finding]]:
 
 def department_findings(document: Document, title: Title, department: str | None) -> list[Finding]:
     if department is None:
-        return [Finding("document_department_missing", "warning", "no department name could be read from the report", title.line.evidence())]
+        message = "no department name could be read from the report"
+        return [Finding("document_department_missing", "warning", message, title.line.evidence())]
     labelled = labelled_names(document)
     if labelled and body_key(labelled.name) != body_key(department):
         return [

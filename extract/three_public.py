@@ -102,7 +102,8 @@ def three_public_rows(table: Table) -> tuple[dict[int, str], list[tuple[int, Ali
     for index, row in enumerate(table.rows):
         kinds = column_kinds(row)
         if kinds:
-            rows = [(i, c) for i, r in enumerate(table.rows[index + 1 :], index + 1) if (c := row_category(r[0].text, aliases, totals))]
+            below = enumerate(table.rows[index + 1 :], index + 1)
+            rows = [(i, c) for i, r in below if (c := row_category(r[0].text, aliases, totals))]
             if any(alias.code != "three_public_total" for _, alias in rows):
                 return kinds, rows
             return {}, []
@@ -163,7 +164,9 @@ def beside_table(statement: Statement, table: dict[str, Measures]) -> Statement:
     return replace(statement, measures=replace(statement.measures, **agreed)) if agreed else statement
 
 
-def extract_three_public(document: Document, phase: str, standalone: bool = False) -> tuple[list[ThreePublicFigure], list[Finding]]:
+def extract_three_public(
+    document: Document, phase: str, standalone: bool = False
+) -> tuple[list[ThreePublicFigure], list[Finding]]:
     """The 三公 figures of a report; ``standalone``: a 三公 disclosure of its own (its whole text and
     its table are read)."""
     sentences = body_sentences(document) if standalone else section_sentences(document)
