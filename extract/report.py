@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from extract.document import Document
+from extract.errors import UnreadableReport
 from extract.function_classes import extract_function_classes
-from extract.metadata import read_metadata
+from extract.metadata import Metadata, read_metadata
 from extract.projects import extract_projects
 from extract.records import DocumentInfo, ExtractedReport
 from extract.standard_tables import combine_with_narrative, printed_codes, read_tables
@@ -13,10 +14,42 @@ from extract.tables import read_performance_tables
 from extract.three_public import extract_three_public
 
 
+def document_info(document: Document, metadata: Metadata) -> DocumentInfo:
+    return DocumentInfo(
+        department=metadata.department,
+        region=metadata.region,
+        fiscal_year=metadata.fiscal_year,
+        phase=metadata.phase,
+        sha256=document.sha256,
+        source_path=document.path,
+        title=metadata.title.raw.strip(),
+        report_scope=metadata.report_scope,
+    )
+
+
+def three_public_disclosure(document: Document, metadata: Metadata, findings: list) -> ExtractedReport:
+    """A stand-alone 三公 disclosure states 三公 figures only: its "支出预算为8万元" is the 三公
+    budget, never a summary item, so no other family is read from it."""
+    three, found_three = extract_three_public(document, metadata.phase, standalone=True)
+    return ExtractedReport(
+        document=document_info(document, metadata),
+        three_public=tuple(three),
+        findings=document.findings + tuple(findings + found_three),
+    )
+
+
 def extract_document(document: Document) -> ExtractedReport:
-    """Every family the report states. Raises UnreadableReport when it is not a budget report."""
+    """Every family the report states. Raises UnreadableReport when it is not a budget report,
+    or a template whose department is a placeholder."""
     metadata, findings = read_metadata(document)
+    if metadata.placeholder:
+        raise UnreadableReport(
+            document.path,
+            f"the file is a template: its department is a placeholder ({metadata.placeholder}); nothing to load",
+        )
     phase = metadata.phase
+    if metadata.subject == "three_public":
+        return three_public_disclosure(document, metadata, findings)
     summary, found_summary = extract_summary_items(document, phase)
     three, found_three = extract_three_public(document, phase)
     readings = read_tables(document, phase, metadata.fiscal_year)
@@ -26,24 +59,14 @@ def extract_document(document: Document) -> ExtractedReport:
     projects, found_projects = extract_projects(document, phase, tables)
     indicators = [row for table in tables for row in table.rows]
     table_findings = [f for table in tables for f in table.findings]
-    info = DocumentInfo(
-        department=metadata.department,
-        region=metadata.region,
-        fiscal_year=metadata.fiscal_year,
-        phase=phase,
-        sha256=document.sha256,
-        source_path=document.path,
-        title=metadata.title.raw.strip(),
-    )
     return ExtractedReport(
-        document=info,
+        document=document_info(document, metadata),
         summary_items=tuple(combined.summary_items),
         three_public=tuple(combined.three_public),
         expenditure_by_function=tuple(combined.expenditure_by_function),
         expenditure_by_economic_class=tuple(combined.expenditure_by_economic_class),
         project_performance=tuple(projects),
         performance_indicators=tuple(indicators),
-        findings=tuple(
-            findings + found_summary + found_three + found_functions + combined.findings + found_projects + table_findings
-        ),
+        findings=document.findings
+        + tuple(findings + found_summary + found_three + found_functions + combined.findings + found_projects + table_findings),
     )

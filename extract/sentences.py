@@ -59,12 +59,26 @@ def split_line(line: Line) -> list[Sentence]:
     return [Sentence(line, text.strip(), raw) for text, raw in zip(texts, raws)]
 
 
+# "…比2024年预算执行数增加" / "24,558.18万元；事业收入0万元…": a line cut between a change (or 为)
+# and its figure, which a reader could not join (the figure did not fit, so the line ends short).
+CUT_BEFORE_FIGURE = re.compile(r"(?:增加|减少|增长|下降|降低|上升|为)$")
+FIGURE_START = re.compile(r"^\d")
+
+
 def split_body(document: Document) -> tuple[Sentence, ...]:
     sentences: list[Sentence] = []
+    previous: Line | None = None
     for line in document.lines:
         if line.is_cell or not line.text or is_chart_debris(line):
+            previous = None
             continue
-        sentences.extend(split_line(line))
+        parts = split_line(line)
+        if previous is not None and sentences and CUT_BEFORE_FIGURE.search(previous.text) and FIGURE_START.match(line.text):
+            last = sentences.pop()
+            first = parts.pop(0)
+            sentences.append(Sentence(last.line, last.text + first.text, last.raw.rstrip() + first.raw.lstrip()))
+        sentences.extend(parts)
+        previous = line
     return tuple(sentences)
 
 

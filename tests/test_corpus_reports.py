@@ -22,6 +22,7 @@ from pathlib import Path
 
 import pytest
 
+from extract.errors import UnreadableReport
 from extract.records import ExtractedReport
 from transform.pipeline import process_reports
 
@@ -128,14 +129,19 @@ def source_paths(report: str, source: str) -> list[Path]:
 
 
 @cache
-def extracted(report: str, source: str) -> ExtractedReport:
-    return process_reports(source_paths(report, source))
+def extracted(report: str, source: str) -> ExtractedReport | None:
+    """The report as extracted and checked; None when it is refused (a blank template)."""
+    try:
+        return process_reports(source_paths(report, source))
+    except UnreadableReport:
+        return None
 
 
 @cache
 def comparison(report: str, source: str) -> dict[str, dict[str, list]]:
     """Per family: the figures found right, missed (expected, absent or different) and extra."""
-    wanted, found = expected_figures(report), actual_figures(extracted(report, source))
+    result = extracted(report, source)
+    wanted, found = expected_figures(report), ({} if result is None else actual_figures(result))
     out: dict[str, dict[str, list]] = defaultdict(lambda: {"right": [], "missed": [], "extra": []})
     for key, value in wanted.items():
         if found.get(key) == value:
@@ -212,11 +218,13 @@ def test__corpus_report__no_wrong_figure(report, source):
 @pytest.mark.parametrize("source", SOURCES)
 @pytest.mark.parametrize("report", [r for r in REPORTS if r.startswith("template")])
 def test__template__loads_nothing(report, source):
+    """Refused as a template, or read without a figure."""
     assert expected(report)["loads_nothing"]
-    assert extracted(report, source).fact_count() == 0
+    result = extracted(report, source)
+    assert result is None or result.fact_count() == 0
 
 
-@pytest.mark.parametrize("report", REPORTS)
+@pytest.mark.parametrize("report", [r for r in REPORTS if not r.startswith("template")])
 def test__corpus_report__document(report):
     document = extracted(report, "rendering").document
     for field in ("fiscal_year", "phase"):

@@ -76,3 +76,12 @@ def test__parse_text__a_sparse_row_of_the_table_width_continues_the_table():
     (table,) = document.tables
     assert [row[2].text for row in table.rows] == ["一、一般公共服务支出", "二、外交支出", "当年支出小计"]
     assert document.lines[-1].table is None and document.lines[-1].is_cell
+
+
+def test__add_table__rows_dropped_as_empty_take_their_pages_with_them():
+    from extract.document import DocumentBuilder, cell
+
+    builder = DocumentBuilder("t.pdf", "0" * 64, "pdf")
+    table = builder.add_table([[cell("a"), cell("1")], [cell(""), cell(None)], [cell("b"), cell("2")]], pages=[3, 3, 4])
+    assert [r[0].text for r in table.rows] == ["a", "b"] and table.pages == (3, 4)
+    assert [line.page for line in builder.build().lines] == [3, 4]
