@@ -15,15 +15,15 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
 from decimal import Decimal
+from functools import cache
 
 from extract import classification, numbers
 from extract.document import Document
 from extract.labelled import Alias, merge, statements
 from extract.measures import PRIOR_YEAR
-from extract.sections import TOP_HEADING
 from extract.records import Finding, FunctionFigure
+from extract.sections import TOP_HEADING
 from extract.sentences import Sentence, body_sentences, clauses
 from extract.units import unitless_finding
 

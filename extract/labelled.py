@@ -13,8 +13,8 @@ import csv
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
-from functools import cache
 from decimal import Decimal
+from functools import cache
 from pathlib import Path
 
 from extract.measures import Measures, read_measures

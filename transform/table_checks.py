@@ -15,7 +15,12 @@ from collections.abc import Iterator
 from decimal import Decimal
 
 from extract.records import Finding
-from extract.standard_tables.readings import Measure, RowReading, TableReading, tolerance
+from extract.standard_tables.readings import (
+    Measure,
+    RowReading,
+    TableReading,
+    tolerance,
+)
 from extract.standard_tables.rows import PART
 from transform.checks import finding
 

@@ -21,16 +21,38 @@ from dataclasses import dataclass, field
 
 from extract.document import Document
 from extract.function_classes import loose_name
-from extract.records import EconomicFigure, Finding, FunctionFigure, SummaryItem, ThreePublicFigure
+from extract.records import (
+    EconomicFigure,
+    Finding,
+    FunctionFigure,
+    SummaryItem,
+    ThreePublicFigure,
+)
 from extract.standard_tables import facts as fact_module
-from extract.standard_tables.header import header_size, is_figure, read_columns
+from extract.standard_tables.header import (
+    header_size,
+    header_unit_factor,
+    is_figure,
+    read_columns,
+    role_of,
+)
 from extract.standard_tables.maps import label
 from extract.standard_tables.readings import TableReading
-from extract.standard_tables.recognise import Recognised, append_continuation, continues, recognise
+from extract.standard_tables.recognise import (
+    Recognised,
+    append_continuation,
+    continues,
+    recognise,
+)
 from extract.standard_tables.reconcile import merge_facts
 from extract.standard_tables.records import build_records, narrative_facts
 from extract.standard_tables.rows import read_class_table
-from extract.standard_tables.scopes import fiscal_is_general, fiscal_items_as_general, general_budget_facts, narrative_scopes
+from extract.standard_tables.scopes import (
+    fiscal_is_general,
+    fiscal_items_as_general,
+    general_budget_facts,
+    narrative_scopes,
+)
 from extract.standard_tables.sides import read_side_table
 from extract.standard_tables.three_public import read_three_public, resolve
 
@@ -62,14 +84,14 @@ def read_table(table: Recognised, phase: str | None, year: int | None) -> TableR
     body = table.rows[count:]
     if not any(is_figure(c.text) for row in body for c in row.cells):
         return reading
-    if table.factor is None:
+    factor = table.factor or header_unit_factor(header)
+    if factor is None:
         reading.findings.append(
             Finding("table_unit_missing", "warning", f"{rule.kind} table: no 单位 (万元 / 元) in its heading; nothing is read from it", table.title.evidence())
         )
         reading.loaded = False
         return reading
-    resolver = resolve if rule.rows == "three_public" else None
-    columns, unmapped = read_columns(rule.kind, header, body, phase, *([resolver] if resolver else []))
+    columns, unmapped = read_columns(rule.kind, header, body, phase, resolve if rule.rows == "three_public" else role_of)
     if unmapped:
         reading.findings.append(
             Finding(
@@ -82,11 +104,11 @@ def read_table(table: Recognised, phase: str | None, year: int | None) -> TableR
         reading.loaded = False
         return reading
     if rule.rows == "sides":
-        rows, findings = read_side_table(rule.kind, columns, body, table.factor, phase, year)
+        rows, findings = read_side_table(rule.kind, columns, body, factor, phase, year)
     elif rule.rows == "three_public":
-        rows, findings = read_three_public(columns, body, table.factor, phase)
+        rows, findings = read_three_public(columns, body, factor, phase)
     else:
-        rows, findings = read_class_table(rule.kind, rule.rows, columns, body, table.factor, phase)
+        rows, findings = read_class_table(rule.kind, rule.rows, columns, body, factor, phase)
     reading.rows, reading.findings = rows, findings
     return reading
 

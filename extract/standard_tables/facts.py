@@ -7,8 +7,9 @@ tables and from the narrative are merged by key (extract.standard_tables.reconci
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import cache
 
 from extract import classification, economic_classification
 from extract.records import Evidence
@@ -61,13 +62,18 @@ class Fact:
     names: tuple[str | None, str | None, str | None] = (None, None, None)
     """(类 name, 款 name, 项 name) of a class figure."""
     dash: bool = False
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    """The figure was printed as a dash (-): a 0.00 whose evidence shows the dash."""
+
+
+@cache
+def catalogue_names(rows_kind: str) -> dict[str, str]:
+    classes = economic_classification.economic_classes() if rows_kind == "economic" else classification.function_classes()
+    return {c.code: c.name for c in classes}
 
 
 def class_names(code: str, rows_kind: str, printed: dict[str, str]) -> tuple[str | None, str | None, str | None]:
     """The 类, 款 and 项 names of a code: as printed in the table, else the reference's."""
-    reference = economic_classification if rows_kind == "economic" else classification
-    catalogue = {c.code: c.name for c in (reference.economic_classes() if rows_kind == "economic" else reference.function_classes())}
+    catalogue = catalogue_names(rows_kind)
     names = []
     for length in (3, 5, 7):
         part = code[:length] if len(code) >= length else None

@@ -19,7 +19,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
+from extract.numbers import unit_factors
 from extract.standard_tables import cells as amounts
 from extract.standard_tables.maps import ColumnRule, column_rule, label
 from extract.standard_tables.recognise import Row
@@ -42,6 +44,17 @@ class Column:
     @property
     def heading(self) -> str:
         return "/".join(self.path)
+
+
+# "金额（万元）", "预算数(元)", "单位：万元" in a heading cell
+HEADER_UNIT = re.compile(r"(?:\(|（|单位[:：]\s*)(?P<unit>万元|千元|亿元|元)")
+
+
+def header_unit_factor(header: list[list[str]]) -> Decimal | None:
+    """The unit the header cells print, when the heading lines above the table print none: one
+    unit for every heading that names one, else None (never assumed)."""
+    units = {match["unit"] for row in header for text in row for match in HEADER_UNIT.finditer(text)}
+    return unit_factors().get(next(iter(units))) if len(units) == 1 else None
 
 
 def is_figure(text: str) -> bool:

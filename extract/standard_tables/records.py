@@ -14,9 +14,19 @@ from functools import cache
 
 from extract.labelled import read_aliases
 from extract.numbers import MAPS
-from extract.records import EconomicFigure, FunctionFigure, SummaryItem, ThreePublicFigure
+from extract.records import (
+    EconomicFigure,
+    FunctionFigure,
+    SummaryItem,
+    ThreePublicFigure,
+)
 from extract.standard_tables.facts import Fact
-from extract.standard_tables.reconcile import FactKey, Merged, joined_evidence, printed_resolution
+from extract.standard_tables.reconcile import (
+    FactKey,
+    Merged,
+    joined_evidence,
+    printed_resolution,
+)
 
 RECORD_TYPES = {
     "summary_items": SummaryItem,

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from extract import catalogue
 from extract.records import Finding
-from extract.standard_tables.cells import Amount, NotANumber, read_amount
+from extract.standard_tables.cells import NotANumber, read_amount
 from extract.standard_tables.header import Column
 from extract.standard_tables.maps import NUMBERING, label, row_rule
 from extract.standard_tables.readings import RowReading
@@ -186,5 +186,3 @@ def read_class_table(kind: str, rows_kind: str, columns: list[Column], body: lis
         findings.extend(problems)
     return readings, findings
 
-
-__all__ = ["read_class_table", "Amount"]

@@ -104,10 +104,10 @@ def test__table__unit_split_across_two_heading_lines():
 
 
 def test__table__an_unmapped_heading_loads_nothing_and_names_the_heading():
-    result = report(ONE_CODE_COLUMN.replace("金 额", "调整数"))
+    result = report(ONE_CODE_COLUMN.replace("金 额", "执行进度"))
     assert not by_code(result)
     (problem,) = [f for f in result.findings if f.rule == "table_header_unmapped"]
-    assert "调整数" in problem.message
+    assert "执行进度" in problem.message
 
 
 @pytest.mark.parametrize(
@@ -289,3 +289,44 @@ def test__read_tables__recognises_kinds_and_scopes():
     document = parse_text(HEAD + GENERAL_BUDGET + SIDES + THREE_PUBLIC, "t.txt", "0" * 64)
     kinds = [(r.kind, r.fund_scope) for r in read_tables(document, "budget", 2025)]
     assert kinds == [("general_budget_expense", "general_budget"), ("income_expense_total", "all"), ("three_public", "general_budget")]
+
+
+def test__table__the_unit_in_the_header_cells_when_the_heading_has_none():
+    text = ONE_CODE_COLUMN.replace(" 单位：万元", "").replace("金 额", "金额（万元）")
+    assert by_code(report(text))["2010201"].amount_yuan == Decimal("132971100.00")
+
+
+def test__sides__a_row_number_column_is_not_a_figure():
+    """部门决算 tables number their rows (行次); the numbers are no figures."""
+    text = """\
+收入支出决算总表
+单位：万元
+收入\t收入\t收入\t支出\t支出\t支出
+项目\t行次\t决算数\t项目\t行次\t决算数
+一、一般公共预算财政拨款收入\t1\t95.00\t一、一般公共服务支出\t32\t95.00
+本年收入合计\t12\t95.00\t本年支出合计\t57\t95.00
+总计\t30\t95.00\t总计\t64\t95.00
+"""
+    result = report(text, FINAL_HEAD)
+    found = items(result)
+    assert found["income_general_public_budget"].amount_yuan == Decimal("950000.00")
+    assert found["income_total"].amount_yuan == found["expense_total"].amount_yuan == Decimal("950000.00")
+    assert by_code(result, "all")["201"].amount_yuan == Decimal("950000.00")
+
+
+def test__economic_table__two_groups_of_columns_side_by_side_in_a_final_report():
+    """The 决算 基本支出 table sets 人员经费 codes on the left, 公用经费 codes on the right."""
+    text = """\
+一般公共预算财政拨款基本支出决算表
+单位：万元
+经济分类\t经济分类\t决算数\t经济分类\t经济分类\t决算数
+科目编码\t科目名称\t决算数\t科目编码\t科目名称\t决算数
+301\t工资福利支出\t80.00\t302\t商品和服务支出\t20.00
+30101\t基本工资\t80.00\t30201\t办公费\t20.00
+人员经费合计\t人员经费合计\t80.00\t公用经费合计\t公用经费合计\t20.00
+"""
+    result = report(text, FINAL_HEAD)
+    economic = {f.class_code: f.amount_yuan for f in result.expenditure_by_economic_class}
+    assert economic == {"301": Decimal("800000.00"), "30101": Decimal("800000.00"), "302": Decimal("200000.00"), "30201": Decimal("200000.00")}
+    found = items(result)
+    assert (found["basic_personnel"].amount_yuan, found["basic_public_funds"].amount_yuan) == (Decimal("800000.00"), Decimal("200000.00"))
