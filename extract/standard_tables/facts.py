@@ -12,6 +12,8 @@ from decimal import Decimal
 from functools import cache
 
 from extract import classification, economic_classification
+from extract.labelled import read_aliases
+from extract.numbers import MAPS
 from extract.records import Evidence
 from extract.standard_tables.cells import Amount
 from extract.standard_tables.maps import total_cells
@@ -94,11 +96,18 @@ def class_facts(table: TableReading, row: RowReading, printed: dict[str, str]) -
     return facts
 
 
+@cache
+def item_codes() -> frozenset[str]:
+    """The summary items (and the 财政拨款 items of maps/fiscal_items.csv) a row may state itself:
+    not table_total nor a row whose cells only name items (fiscal_year_expense)."""
+    return frozenset(alias.code for name in ("summary_items.csv", "fiscal_items.csv") for alias in read_aliases(MAPS / name))
+
+
 def item_facts(table: TableReading, row: RowReading) -> list[Fact]:
     facts = []
     for (measure, scope), amount in row.values.items():
         target = total_cells().get((table.kind, row.item, measure, scope))
-        if target is None and row.item != "table_total" and scope in (None, table.fund_scope) and measure in ITEM_FIELDS:
+        if target is None and row.item in item_codes() and scope in (None, table.fund_scope) and measure in ITEM_FIELDS:
             target = (row.item, ITEM_FIELDS[measure])
         if target is not None:
             facts.append(_fact("summary_items", target[0], None, target[1], amount, row))

@@ -71,24 +71,42 @@ def is_index_row(texts: list[str]) -> bool:
     )
 
 
-def is_data_row(texts: list[str]) -> bool:
+# "一、一般公共预算财政拨款收入", "1.一般公共预算", "（一）…": a listed row, never a heading
+LISTED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]\D|[(（][一二三四五六七八九十\d]{1,3}[)）])")
+# The headings of a row's name or code: 合计 under them is the table's total row, not a heading
+NAME_HEADING = re.compile(r"(?:科目)?(?:编码|代码|名称)$|^项目$")
+
+
+def is_data_row(texts: list[str], above: list[str] | None = None) -> bool:
+    """A row with a figure, a code, a listed label (一、…), a lone total label (合计 | 合计 | …), or
+    合计 under the name or code heading of the row above (the total row of a template whose
+    column heads run into it)."""
     filled = [t for t in texts if t]
     if any(is_figure(t) or CODE.match(t) for t in filled):
         return True
+    if filled and LISTED.match(filled[0]):
+        return True
     distinct = {label(t) for t in filled}
-    return len(distinct) == 1 and bool(TOTAL_LABEL.fullmatch(next(iter(distinct))))
+    if len(distinct) == 1 and TOTAL_LABEL.fullmatch(next(iter(distinct))):
+        return True
+    first = next((i for i, t in enumerate(texts) if t), None)
+    return bool(
+        above and first is not None and TOTAL_LABEL.fullmatch(label(texts[first])) and NAME_HEADING.search(label(above[first]))
+    )
 
 
 def header_size(rows: list[Row]) -> tuple[int, set[int]]:
     """(number of header rows, the indexes among them that are 栏次 rows)."""
     index_rows = set()
+    above = None
     for index, row in enumerate(rows[: MAX_HEADER_ROWS + 1]):
         texts = [c.text for c in row.cells]
         if is_index_row(texts):
             index_rows.add(index)
             continue
-        if is_data_row(texts):
+        if is_data_row(texts, above):
             return index, index_rows
+        above = texts
     return min(len(rows), MAX_HEADER_ROWS), index_rows
 
 

@@ -26,7 +26,8 @@ from extract.standard_tables.recognise import Row
 from extract.standard_tables.rows import cell_values, printed_name
 
 TOTAL_ITEMS = frozenset({"total_income_and_expense", "fiscal_total", "income_total", "expense_total", "carryover_ending"})
-CARRYOVER = re.compile(r"结转|结余")
+# "年初财政拨款结转和结余", "年末结转和结余": the rows after it (一般公共预算财政拨款 …) are its parts
+PARTS_HEADER = re.compile(r"(?:年初|年末|上年|本年)?(?:财政拨款)?结转和结余(?:资金)?")
 CLASS_SIDES = frozenset({"expense", "expense_function"})
 
 
@@ -70,10 +71,8 @@ def read_side_table(kind: str, columns: list[Column], body: list[Row], factor, p
                 in_parts = False
             elif in_parts:
                 continue
-            if rule is None and CARRYOVER.search(text):
-                in_parts = True
+            in_parts = bool(PARTS_HEADER.fullmatch(text))
             if rule is not None:
-                in_parts = in_parts or bool(CARRYOVER.search(text) and item is None)
                 if item is not None:
                     readings.append(RowReading(row.line, values, name=row.cells[side.index].text, item=item, side=side.measure))
                 continue

@@ -330,3 +330,26 @@ def test__economic_table__two_groups_of_columns_side_by_side_in_a_final_report()
     assert economic == {"301": Decimal("800000.00"), "30101": Decimal("800000.00"), "302": Decimal("200000.00"), "30201": Decimal("200000.00")}
     found = items(result)
     assert (found["basic_personnel"].amount_yuan, found["basic_public_funds"].amount_yuan) == (Decimal("800000.00"), Decimal("200000.00"))
+
+
+def test__sides__the_parts_of_a_carryover_are_not_the_years_income():
+    """财政拨款收入支出决算总表: 年初财政拨款结转和结余 lists its parts with the income rows' labels."""
+    text = """\
+财政拨款收入支出决算总表
+单位：万元
+收入\t收入\t支出\t支出\t支出\t支出\t支出
+项目\t决算数\t项目\t合计\t一般公共预算财政拨款\t政府性基金预算财政拨款\t国有资本经营预算财政拨款
+一、一般公共预算财政拨款\t100.00\t一、一般公共服务支出\t100.00\t100.00\t\t
+二、政府性基金预算财政拨款\t\t二、外交支出\t\t\t\t
+本年收入合计\t100.00\t本年支出合计\t100.00\t100.00\t\t
+年初财政拨款结转和结余\t7.00\t年末财政拨款结转和结余\t7.00\t7.00\t\t
+一、一般公共预算财政拨款\t7.00\t\t\t\t\t
+总计\t107.00\t总计\t107.00\t107.00\t\t
+"""
+    result = report(text, FINAL_HEAD)
+    found = items(result)
+    assert found["income_general_public_budget"].amount_yuan == Decimal("1000000.00")
+    assert found["fiscal_total"].amount_yuan == Decimal("1070000.00")
+    assert found["general_budget_expense"].amount_yuan == Decimal("1000000.00")  # 本年支出合计, not 总计
+    assert by_code(result, "fiscal")["201"].amount_yuan == by_code(result)["201"].amount_yuan == Decimal("1000000.00")
+    assert "table_figures_disagree" not in rules(result)
