@@ -113,7 +113,7 @@ def statements(
 
 def follow_on_change(sentence: Sentence, previous: list[Statement]) -> Statement | None:
     """The change a label-less sentence states of the one label of the sentence before it."""
-    if len({s.code for s in previous}) != 1 or previous[0].sentence.line.number != sentence.line.number:
+    if not previous or len({s.code for s in previous}) != 1 or previous[0].sentence.line.number != sentence.line.number:
         return None
     if not FOLLOW_ON.match(sentence.text):
         return None

@@ -65,7 +65,7 @@ def check_change_pcts(records: Iterable) -> Iterator[Finding]:
         if base <= 0:
             continue
         computed = change / base * HUNDRED
-        if abs(computed - pct) <= change_tolerance(record, amount, change, base):
+        if abs(computed - pct) <= half_unit(pct) or abs(computed - pct) <= change_tolerance(record, amount, change, base):
             continue
         on_this_year = abs(change / amount * HUNDRED - pct) <= change_tolerance(record, amount, change, amount)
         yield finding(

@@ -124,7 +124,8 @@ def share_finding(part, total_yuan: Decimal | None, what: str, total=None) -> It
         return
     exact = part.amount_yuan / total_yuan * 100
     computed = exact.quantize(Decimal("0.01"))
-    if abs(exact - part.share_pct) > share_tolerance(part, total_yuan, total):
+    within_print = abs(exact - part.share_pct) <= pct_tolerance(part.share_pct) - HAIR
+    if not within_print and abs(exact - part.share_pct) > share_tolerance(part, total_yuan, total):
         yield finding(
             "share_mismatch",
             f"{what}: printed share {part.share_pct}% but the amounts give {computed}%",

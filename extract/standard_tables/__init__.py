@@ -142,6 +142,15 @@ def printed_codes(readings: list[TableReading]) -> dict[tuple[str, str], str]:
     return {key: next(iter(codes)) for key, codes in found.items() if len(codes) == 1}
 
 
+def merge_records(family: str, records: list) -> tuple[list, list[Finding]]:
+    """Records of one family merged by key, when two share one (else as they are)."""
+    keys = [record.item for record in records]
+    if len(keys) == len(set(keys)):
+        return records, []
+    merged, findings = merge_facts(narrative_facts(family, records))
+    return build_records(family, records, merged), findings
+
+
 def combine_with_narrative(
     document: Document,
     readings: list[TableReading],
@@ -152,14 +161,22 @@ def combine_with_narrative(
     """The tables' figures (``readings``, see read_tables) and the narrative's, one fact per
     figure (see reconcile)."""
     table_facts = [fact for reading in readings for fact in fact_module.table_facts(reading)]
-    narrative = {"summary_items": summary, "three_public": three, "expenditure_by_function": functions}
-    told = [fact for family, records in narrative.items() for fact in narrative_facts(family, records)]
-    general = fiscal_is_general(readings, table_facts + told)
-    narrative["summary_items"] = fiscal_items_as_general(summary, general)
-    narrative["expenditure_by_function"] = narrative_scopes(document, functions, general)
+    general = fiscal_is_general(readings, table_facts, [*summary, *functions])
+    narrative = {
+        "summary_items": fiscal_items_as_general(summary, general),
+        "three_public": three,
+        "expenditure_by_function": narrative_scopes(document, functions, general),
+    }
+    out = Combined(findings=[f for reading in readings for f in reading.findings])
+    if not table_facts:
+        # Nothing to reconcile but the 财政拨款 items renamed onto an item the narrative states too.
+        out.summary_items, findings = merge_records("summary_items", narrative["summary_items"])
+        out.three_public, out.expenditure_by_function = three, narrative["expenditure_by_function"]
+        out.findings += findings
+        return out
     told = [fact for family, records in narrative.items() for fact in narrative_facts(family, records)]
     merged, findings = merge_facts(general_budget_facts(table_facts, general) + told)
-    out = Combined(findings=[f for reading in readings for f in reading.findings] + findings)
+    out.findings += findings
     for family in ("summary_items", "three_public", "expenditure_by_function", "expenditure_by_economic_class"):
         setattr(out, family, build_records(family, narrative.get(family, []), merged))
     logger.debug("%s: %d standard tables, %d table facts", document.path, len(readings), len(table_facts))

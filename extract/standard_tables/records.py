@@ -52,8 +52,14 @@ def labels(family: str) -> dict[str, str]:
     return out
 
 
+@cache
+def measure_fields(record_type: type) -> tuple[str, ...]:
+    """The figure fields of a record type: amounts (_yuan) and percentages (_pct)."""
+    return tuple(f.name for f in fields(record_type) if f.name.endswith(("_yuan", "_pct")))
+
+
 def decimal_fields(record) -> list[str]:
-    return [f.name for f in fields(record) if isinstance(getattr(record, f.name), Decimal)]
+    return [name for name in measure_fields(type(record)) if isinstance(getattr(record, name), Decimal)]
 
 
 def narrative_facts(family: str, records) -> list[Fact]:

@@ -44,14 +44,19 @@ def section_scopes() -> tuple[tuple[re.Pattern[str], str], ...]:
         return tuple((re.compile(row["pattern"]), row["fund_scope"]) for row in csv.DictReader(handle))
 
 
-def fiscal_is_general(readings: list[TableReading], facts: list[Fact]) -> bool:
-    """No 政府性基金 / 国有资本经营 money anywhere, and the report says so somewhere."""
-    for fact in facts:
-        if fact.value and (fact.key in OTHER_FUNDS_ITEMS or fact.scope in OTHER_FUNDS_SCOPES):
-            return False
+def fiscal_is_general(readings: list[TableReading], facts: list[Fact], records: list) -> bool:
+    """No 政府性基金 / 国有资本经营 money anywhere (tables' ``facts``, narrative ``records``), and
+    the report says so somewhere."""
     if any(reading.kind in OTHER_FUNDS_KINDS and not reading.loaded for reading in readings):
         return False  # a 政府性基金 table that could not be read may hold money
-    said = any(fact.key in OTHER_FUNDS_ITEMS for fact in facts)
+    stated = [(f.key, f.scope, f.value) for f in facts]
+    for record in records:
+        key = getattr(record, "item", None) or getattr(record, "class_code", None)
+        scope = getattr(record, "fund_scope", None)
+        stated += [(key, scope, getattr(record, name)) for name in ("amount_yuan", "budget_yuan") if getattr(record, name) is not None]
+    if any(value and (key in OTHER_FUNDS_ITEMS or scope in OTHER_FUNDS_SCOPES) for key, scope, value in stated):
+        return False
+    said = any(key in OTHER_FUNDS_ITEMS for key, _, _ in stated)
     said = said or any(reading.kind in OTHER_FUNDS_KINDS for reading in readings)
     return said or any(row.item in OTHER_FUNDS_ITEMS for reading in readings for row in reading.rows)
 
