@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from extract.document import Document, Line
+from extract.document import Cell, Document, Line
 from extract.errors import UnreadableReport
 from extract.records import Finding
 
 TITLE_MAX_CHARS = 60
+BUDGET_UNIT = "预算单位"
 
 # "第二部分 2020年度部门决算情况说明", "2022年部门预算情况说明",
 # "2021年度市级预算执行情况绩效自评报告", "攀枝花市XX局2020年度部门决算"
@@ -86,13 +87,27 @@ def looks_like_department(text: str) -> bool:
 
 
 def department_from_table(document: Document) -> str | None:
-    """The 预算单位 cell of a performance table: the most explicit statement of the name."""
+    """The 预算单位 cell of a performance table: the most explicit statement of the name. In a
+    real table the name is the cell after the label; in a text export, the cell line after it."""
     lines = document.lines
-    for index, line in enumerate(lines[:-1]):
-        if line.is_cell and line.text == "预算单位" and lines[index + 1].is_cell:
+    for index, line in enumerate(lines):
+        if line.table is not None:
+            name = cell_after(document.tables[line.table - 1].rows[line.row - 1], BUDGET_UNIT)
+        elif line.is_cell and line.text == BUDGET_UNIT and index + 1 < len(lines) and lines[index + 1].is_cell:
             name = lines[index + 1].text
-            if looks_like_department(name):
-                return name
+        else:
+            continue
+        if name and looks_like_department(name):
+            return name
+    return None
+
+
+def cell_after(row: tuple[Cell, ...], label: str) -> str | None:
+    """The text of the cell after the one that reads ``label`` (past the columns it spans)."""
+    for index, item in enumerate(row):
+        if item.text == label and not item.merged:
+            rest = [c for c in row[index + 1 :] if not (c.merged and c.text == label)]
+            return rest[0].text if rest else None
     return None
 
 
