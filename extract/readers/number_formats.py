@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from functools import lru_cache
 
 SIGNIFICANT_DIGITS = 15
@@ -97,11 +97,14 @@ def format_number(value: float | int | Decimal, number_format: str | None) -> st
     parts = parsed(number_format)
     if parts is None:
         return general(number)
-    if len(parts) >= 3 and number == 0:
-        return parts[2].apply(number)
-    if len(parts) >= 2 and number < 0:
-        return parts[1].apply(-number)
-    text = parts[0].apply(abs(number))
+    try:
+        if len(parts) >= 3 and number == 0:
+            return parts[2].apply(number)
+        if len(parts) >= 2 and number < 0:
+            return parts[1].apply(-number)
+        text = parts[0].apply(abs(number))
+    except InvalidOperation:  # more digits than a Decimal context holds: no format prints it
+        return general(number)
     return "-" + text if number < 0 and any(ch.isdigit() and ch != "0" for ch in text) else text
 
 

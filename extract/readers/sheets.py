@@ -49,18 +49,19 @@ class Sheet:
 
 
 def grid(sheet: Sheet) -> list[list[Cell]]:
-    """Every row of the sheet with the full width, merged ranges resolved."""
-    covered = [(merge, sheet.texts.get(merge[:2])) for merge in sheet.merges]
-    height = 1 + max([r for r, _ in sheet.texts] + [m[2] for m, text in covered if text], default=-1)
-    width = 1 + max([c for _, c in sheet.texts] + [m[3] for m, text in covered if text], default=-1)
+    """Every row of the sheet with one width, merged ranges resolved. The grid ends with the last
+    text: a merge reaching past it (a title merged across the whole row) is cut there."""
+    height = 1 + max((row for row, _ in sheet.texts), default=-1)
+    width = 1 + max((column for _, column in sheet.texts), default=-1)
     rows = [[Cell("", "") for _ in range(width)] for _ in range(height)]
     for (row, column), text in sheet.texts.items():
         rows[row][column] = cell(text)
-    for (top, left, bottom, right), text in covered:
+    for top, left, bottom, right in sheet.merges:
+        copy = cell(sheet.texts.get((top, left)), merged=True)  # Excel shows only the first cell's value
         for row in range(top, min(bottom, height - 1) + 1):
             for column in range(left, min(right, width - 1) + 1):
                 if (row, column) != (top, left):
-                    rows[row][column] = cell(text, merged=True)
+                    rows[row][column] = copy
     return rows
 
 
@@ -103,8 +104,9 @@ def add_sheet(builder: DocumentBuilder, sheet: Sheet) -> None:
 
 
 def add_lines(builder: DocumentBuilder, row: list[Cell]) -> int | None:
-    """Each text of a row above or below the table as a line; the number of the first one."""
-    numbers = [builder.add_line(c.raw.replace("\n", " ")).number for c in texts_of(row)]
+    """Each text of a row above or below the table as lines (one a line of the cell); the number
+    of the first."""
+    numbers = [builder.add_line(raw).number for c in texts_of(row) for raw in c.raw.splitlines() if raw.strip()]
     return numbers[0] if numbers else None
 
 

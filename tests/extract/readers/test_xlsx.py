@@ -166,9 +166,9 @@ def test__read_xlsx__twenty_sheets_read_in_well_under_a_second():
     data = workbook_bytes(workbook)
     timings = []
     for _ in range(3):  # the best of three: a busy machine must not fail the test
-        started = time.perf_counter()
+        started = time.process_time()
         document = read_bytes(data, "twenty.xlsx")
-        timings.append(time.perf_counter() - started)
+        timings.append(time.process_time() - started)
     assert len(document.tables) == 20 and min(timings) < 1.0
 
 
@@ -184,3 +184,18 @@ def test__process_report__the_reader_findings_reach_the_report(tmp_path):
     report = process_report(path)
     assert (report.document.fiscal_year, report.document.phase) == (2020, "final")
     assert "sheet_formula_error" in {finding.rule for finding in report.findings}
+
+
+def test__read_xlsx__a_title_merged_across_the_whole_row_costs_nothing():
+    import time
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet["A1"] = "攀枝花市西区政协\n2020年度部门决算"
+    sheet.merge_cells("A1:XFD1")
+    sheet["A3"], sheet["B3"], sheet["A4"], sheet["B4"] = "项目", "金额", "一般公共服务支出", 1.5
+    data = workbook_bytes(workbook)
+    started = time.process_time()
+    document = read_bytes(data, "wide.xlsx")
+    assert time.process_time() - started < 0.5
+    assert [line.raw for line in document.lines] == ["攀枝花市西区政协", "2020年度部门决算", "项目\t金额", "一般公共服务支出\t1.5"]
