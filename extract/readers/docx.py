@@ -32,6 +32,7 @@ CONTAINERS = {W + "sdt", W + "sdtContent", W + "customXml", W + "smartTag"}
 NOT_PRINTED = {W + "pPr", W + "rPr", W + "del", W + "moveFrom", W + "txbxContent", MC + "Fallback"}
 """Subtrees of a paragraph whose text is not its printed text (text boxes are read apart)."""
 EMPTY = Cell("", "")
+MAX_COLUMNS = 63
 
 
 def read_docx(data: bytes, path: str, sha256: str) -> Document:
@@ -144,10 +145,11 @@ def table_rows(table) -> list[list[Cell]]:
 
 
 def grid_value(element, properties: str, name: str) -> int:
-    """An integer property (w:gridSpan of a cell, w:gridBefore of a row); 0 when absent."""
+    """An integer property (w:gridSpan of a cell, w:gridBefore of a row); 0 when absent. At most
+    the 63 columns a Word table can have."""
     found = element.find(f"{W}{properties}/{W}{name}")
     value = found.get(W + "val") if found is not None else None
-    return int(value) if value and value.isdigit() else 0
+    return min(int(value), MAX_COLUMNS) if value and value.isdigit() else 0
 
 
 def merge_value(tc, name: str) -> str | None:

@@ -65,7 +65,7 @@ def read_sheet(book, sheet) -> Sheet:
 def printed(book, item) -> str:
     import xlrd
 
-    number_format = book.format_map[book.xf_list[item.xf_index].format_key].format_str
+    number_format = format_string(book, item.xf_index)
     if item.ctype == xlrd.XL_CELL_NUMBER:
         return format_number(item.value, number_format)
     if item.ctype == xlrd.XL_CELL_DATE:
@@ -76,3 +76,11 @@ def printed(book, item) -> str:
     if item.ctype == xlrd.XL_CELL_BOOLEAN:
         return "TRUE" if item.value else "FALSE"
     return str(item.value)
+
+
+def format_string(book, xf_index: int) -> str:
+    """The number format of a cell's style (General when the file does not say)."""
+    try:
+        return book.format_map[book.xf_list[xf_index].format_key].format_str
+    except (IndexError, KeyError):
+        return "General"
