@@ -136,13 +136,13 @@ def budget_cells(row: list[Cell], unit: str) -> tuple[Decimal | None, Decimal | 
 def read_performance_tables(document: Document) -> list[PerformanceTable]:
     """Every performance table, from the text export's cell lines and from real tables, in order."""
     blocks = table_blocks(document) + [rows for table in document.tables for rows in performance_blocks(document, table)]
-    return [read_table(rows) for rows in sorted(blocks, key=lambda rows: rows[0][0].line.number) if rows]
+    return [read_table(rows) for rows in sorted((rows for rows in blocks if rows), key=lambda rows: rows[0][0].line.number)]
 
 
 def performance_blocks(document: Document, table: Table) -> list[list[list[Cell]]]:
     """The performance tables a real table holds: it opens with the title (several may follow
     one another), or its rows carry 项目名称 and the 绩效指标完成情况 header."""
-    rows = printed_rows(document, table)
+    rows = [row for row in printed_rows(document, table) if row]
     starts = [index for index, row in enumerate(rows) if row[0].text.startswith(TITLE)]
     head = rows[: starts[0]] if starts else rows
     if head and any(row[0].text == PROJECT_NAME for row in head) and any(is_header(row) for row in head):
