@@ -23,12 +23,13 @@ from dataclasses import dataclass, field
 from extract.document import Cell, DocumentBuilder, cell
 from extract.records import Evidence, Finding
 
-# "编制单位：攀枝花市西区政协", "单位：元", "金额单位：万元", "部门：…", "公开08表", "表3"
+# "编制单位：攀枝花市西区政协", "单位：元", "金额单位：万元", "填报日期：…", "公开08表", "表3-1", "2020年度"
 PREAMBLE_NOTE = re.compile(
     r"""
     ^(?:[\u4e00-\u9fff]{0,4}(?:单位|部门|日期)\s*[:：]
       | 公开\s*\d+\s*表$
       | 表\s*[\d一二三四五六七八九十]+(?:-\d+)?$
+      | (?:19|20)\d{2}\s*年度?$
     )
     """,
     re.VERBOSE,
