@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.metadata import department_from_table
+from extract.metadata import name_in_table_cell
 from extract.readers import read_document
 from extract.tables import read_performance_tables
 from tests.conftest import REPORTS
@@ -59,8 +59,8 @@ def test__read_performance_tables__from_word_tables_as_from_the_cell_lines(seed,
     ]
 
 
-def test__department_from_table__the_budget_unit_cell_of_a_word_table(folder):
+def test__name_in_table_cell__the_budget_unit_cell_of_a_word_table(folder):
     document = read_document(converted("001_5bad65b3efb8bad8", folder))
-    assert department_from_table(document) == "攀枝花市西区政协"
+    assert name_in_table_cell(document) == "攀枝花市西区政协"
     line = next(line for line in document.lines if line.text.startswith("预算单位"))
     assert line.table == 1 and line.text.split("\t")[:2] == ["预算单位", "攀枝花市西区政协"]
