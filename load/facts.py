@@ -1,9 +1,9 @@
 """Fact rows for COPY, built from extracted records, in the column order of load.schema.
 
 A row is the record's own fields, the lineage every fact carries (document, department, year,
-phase, line, evidence, and the evidence's page, table and row) and the ids of its dimensions. The field order of each table is worked
-out once; a row is then a tuple assembled without intermediate dicts (this runs once per fact:
-60 times per report).
+phase, line, evidence, and the evidence's page, table and row) and the ids of its dimensions.
+The field order of each table is worked out once; a row is then a tuple assembled without
+intermediate dicts (this runs once per fact: 60 times per report).
 """
 
 from __future__ import annotations
