@@ -19,7 +19,7 @@ from transform.contract import FAMILIES, contract_dict
 from transform.pipeline import process_report
 
 SEEDS = sorted(path.stem for path in REPORTS.glob("*.txt"))
-POSITIONS = {"line_number", "source_path", "sha256"}
+POSITIONS = {"line_number", "page_number", "table_number", "row_number", "source_path", "sha256"}
 
 
 @pytest.fixture(scope="module")
