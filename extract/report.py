@@ -5,6 +5,7 @@ from __future__ import annotations
 from extract.document import Document
 from extract.function_classes import extract_function_classes
 from extract.metadata import read_metadata
+from extract.project_tables import read_project_tables
 from extract.projects import extract_projects
 from extract.records import DocumentInfo, ExtractedReport
 from extract.summary_items import extract_summary_items
@@ -20,9 +21,10 @@ def extract_document(document: Document) -> ExtractedReport:
     three, found_three = extract_three_public(document, phase)
     functions, found_functions = extract_function_classes(document)
     tables = read_performance_tables(document)
-    projects, found_projects = extract_projects(document, phase, tables)
-    indicators = [row for table in tables for row in table.rows]
-    table_findings = [f for table in tables for f in table.findings]
+    project_tables = read_project_tables(document, phase)
+    projects, found_projects = extract_projects(document, phase, tables, project_tables.mentions)
+    indicators = [row for table in tables for row in table.rows] + list(project_tables.indicators)
+    table_findings = [f for table in tables for f in table.findings] + list(project_tables.findings)
     info = DocumentInfo(
         department=metadata.department,
         region=metadata.region,

@@ -1,0 +1,153 @@
+"""Project tables: projects, their amounts and their performance targets, read from tables.
+
+A table is read when its title (just above it, or in its first rows) names one of three families
+(maps/project_table_titles.csv), whatever precedes the name (department, year, 表13):
+
+    targets          项目绩效目标表, 项目支出绩效目标申报表, 部门项目绩效目标表 (budget)
+    self_evaluation  项目支出绩效自评表 (final, self-evaluation)
+    expenditure      项目支出表, 项目支出预算表, 项目支出决算表, 一般公共预算项目支出表 … (where published)
+
+and in one of these shapes:
+
+    a form per project (label | value rows, then the indicator block)   -> forms.py
+    one grid: a 项目名称 column beside the indicator columns             -> target_grid.TargetGrid
+    rows of projects with amount columns (项目支出表)                     -> project_list.ProjectList
+
+A table without a title of its own continues the table before it when only blank lines, page
+numbers or year and unit notes stand between them (a page break, a form whose indicators are a
+table of their own). Anything else is not read: an untitled table, a 部门整体支出绩效目标表, a
+项目绩效目标完成情况表 (extract.tables reads those), a 项目支出表 by functional class (the standard
+tables). A project table that cannot be read with confidence gives a finding, never a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from extract.document import Document, Table
+from extract.project_tables import form_results
+from extract.project_tables.forms import ProjectForm, feed_row, opens_form
+from extract.project_tables.grid import Heading, gap_is_filler, heading, row_evidence
+from extract.project_tables.indicator_block import indicator_header, looks_like_indicator
+from extract.project_tables.project_list import ProjectList, list_header
+from extract.project_tables.target_grid import TargetGrid, grid_extra_headers
+from extract.projects import Mention
+from extract.records import Finding, IndicatorRow
+
+
+@dataclass(frozen=True)
+class ProjectTables:
+    mentions: tuple[Mention, ...] = ()
+    """Each project's figures as its table states them (extract.projects merges them with the text)."""
+    indicators: tuple[IndicatorRow, ...] = ()
+    findings: tuple[Finding, ...] = ()
+
+
+@dataclass
+class Forms:
+    """Consecutive forms of one family, over one table or several."""
+
+    family: str
+    heading_unit: str | None
+    current: ProjectForm | None = None
+    width: int = 0
+    results: list[form_results.FormResult] = field(default_factory=list)
+
+    def continues_with(self, table: Table, start: int) -> bool:
+        if start >= len(table.rows):
+            return False
+        row = table.rows[start]
+        if opens_form(row):
+            return True
+        if self.current is None:
+            return False
+        if indicator_header(row) is not None:
+            return True
+        columns = self.current.indicator_columns
+        return columns is not None and table.width == self.width and looks_like_indicator(columns, row)
+
+    def feed(self, document: Document, table: Table, start: int) -> None:
+        for index in range(start, len(table.rows)):
+            if opens_form(table.rows[index]) or self.current is None:
+                self.close_current()
+                self.current = ProjectForm(self.family, self.heading_unit)
+            feed_row(self.current, document, table, index)
+        self.width = table.width
+
+    def close_current(self) -> None:
+        if self.current is not None:
+            self.results.append(form_results.close(self.current))
+            self.current = None
+
+    def close(self):
+        self.close_current()
+        return (
+            [m for r in self.results for m in r.mentions],
+            [row for r in self.results for row in r.indicators],
+            [f for r in self.results for f in r.findings],
+        )
+
+
+@dataclass
+class Refused:
+    """A titled project table in no known shape: one finding."""
+
+    family: str
+    finding: Finding
+
+    def continues_with(self, table: Table, start: int) -> bool:
+        return False
+
+    def close(self):
+        return [], [], [self.finding]
+
+
+def open_reader(document: Document, table: Table, head: Heading, phase: str):
+    family = head.family.family
+    if family == "expenditure":
+        return ProjectList(phase, head.family.fund_scope, head.unit)
+    rows = table.rows[head.body :]
+    if any(opens_form(row) for row in rows):
+        return Forms(family, head.unit)
+    if any(indicator_header(row, grid_extra_headers()) for row in rows[:3]):
+        return TargetGrid(family, head.unit)
+    message = "a project performance table in none of the known shapes (a form with 项目名称, or a grid with a 项目名称 column); not read"
+    return Refused(family, Finding("project_table_unreadable", "warning", message, row_evidence(document, table, head.body)))
+
+
+def repeats(reader, head: Heading, table: Table) -> bool:
+    """A title printed again over the rest of a form (a page header): the same family, and the
+    table opens no list or grid header of its own (a new 项目支出表 is a table of its own)."""
+    if head.family is None or head.family.family != reader.family:
+        return False
+    if isinstance(reader, Forms):
+        return True
+    if isinstance(reader, ProjectList):
+        return head.family.fund_scope == reader.fund_scope and list_header(table.rows, head.body)[0] is None
+    return isinstance(reader, TargetGrid) and reader.header(table, head.body) is None
+
+
+def read_project_tables(document: Document, phase: str) -> ProjectTables:
+    """Every project table of the document (see the module docstring)."""
+    mentions, indicators, findings = [], [], []
+    reader, previous = None, None
+
+    def close():
+        found = reader.close()
+        mentions.extend(found[0]), indicators.extend(found[1]), findings.extend(found[2])
+
+    for table in document.tables:
+        head = heading(document, table)
+        follows = not head.titled and previous is not None and gap_is_filler(document, previous, table)
+        if reader is not None and (follows or repeats(reader, head, table)) and reader.continues_with(table, head.body):
+            reader.feed(document, table, head.body)
+        else:
+            if reader is not None:
+                close()
+            reader = open_reader(document, table, head, phase) if head.family else None
+            if reader is not None and not isinstance(reader, Refused):
+                reader.feed(document, table, head.body)
+        previous = table
+    if reader is not None:
+        close()
+    return ProjectTables(tuple(mentions), tuple(indicators), tuple(findings))

@@ -1,0 +1,188 @@
+"""Cells of the document model's tables as the project tables read them: slots, numbers, units,
+titles and the rows' evidence.
+
+A *slot* is a filled cell of a row, with a horizontal merge read once:
+
+    项目名称 | 食品安全抽检监测 | 食品安全抽检监测 (merged) | 食品安全抽检监测 (merged)
+    -> slots (0, 项目名称), (1, 食品安全抽检监测)
+
+A cell covered by a vertical merge (the 项目资金（万元） label beside its 其中：财政拨款 row) stays a
+slot, marked ``merged``: it repeats the label above, it does not start a new one.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import NamedTuple
+
+from extract import numbers
+from extract.document import Cell, Document, Line, Table
+from extract.project_tables.labels import TitleFamily, title_family
+from extract.records import Evidence
+
+# "236.80", "2,368,000.00", "236.8万元", "-1.5"
+AMOUNT_CELL = re.compile(rf"^(?P<sign>-)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)?$")
+# "95%", "95.00%", "100 %"
+PERCENT_CELL = re.compile(r"^(?P<number>-?\d+(?:\.\d+)?)\s*%$")
+PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
+NOTHING_PRINTED = frozenset({"", "-", "--", "—", "——", "/", "\\", "一"})
+"""What a cell holds when the template says "no figure here" (an empty cell is absent, never 0)."""
+# "单位：万元", "金额单位：元", "单位:万元"
+UNIT_NOTE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)")
+# Lines that may stand between a title and its table, or between two pages of one table:
+# "(2024年度)", "2024年度", "- 12 -", "第3页", "编制单位：XX局", "填报单位(盖章)：", "单位：万元"
+FILLER = re.compile(
+    r"""^(?:
+        \(?\s*\d{4}\s*年度?\s*\)?
+        | [-—\s]*\d+[-—\s]*
+        | 第\s*\d+\s*页(?:\s*[,/，]?\s*共\s*\d+\s*页)?
+        | (?:编制|填报|申报|预算|主管)?(?:单位|部门)(?:名称)?(?:\(盖章\))?\s*[:：].{0,40}
+        | (?:金额)?单位\s*[:：]\s*(?:万元|元)
+        | 续表\d*
+    )$""",
+    re.VERBOSE,
+)
+HEAD_ROWS_MAX = 3
+"""Rows at the top of a table that may hold its title, year and unit instead of lines above it."""
+LINES_ABOVE_MAX = 6
+
+
+class Slot(NamedTuple):
+    column: int
+    text: str
+    """Normalised (NFKC, spaces collapsed)."""
+    raw: str
+    """As printed, line breaks and runs of spaces collapsed: what a figure's text shows."""
+    merged: bool
+
+
+def printed(raw: str) -> str:
+    return " ".join(raw.split())
+
+
+def slots(row: tuple[Cell, ...]) -> list[Slot]:
+    found: list[Slot] = []
+    for index, cell in enumerate(row):
+        if not cell.text:
+            continue
+        if cell.merged and index and row[index - 1].text == cell.text:
+            continue
+        found.append(Slot(index, cell.text, printed(cell.raw), cell.merged))
+    return found
+
+
+class CellValue(NamedTuple):
+    value: Decimal | None
+    problem: str | None = None
+    """None when the cell was read (or printed nothing); else what is wrong with it."""
+    half_unit: Decimal = Decimal(0)
+    """Half a unit of the cell's last printed digit, in the value's own scale (yuan for amounts)."""
+
+
+def _half_unit(number: str, factor: Decimal = Decimal(1)) -> Decimal:
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    return Decimal(5) / Decimal(10) ** (decimals + 1) * factor
+
+
+def amount_of(text: str, unit: str | None) -> CellValue:
+    """An amount cell in yuan; its own unit ("236.8万元") wins over ``unit`` (label, heading)."""
+    if text in NOTHING_PRINTED:
+        return CellValue(None)
+    match = AMOUNT_CELL.match(text)
+    if not match:
+        return CellValue(None, f"{text!r} is not an amount")
+    unit = match["unit"] or unit
+    if unit is None:
+        return CellValue(None, "no unit")
+    value = numbers.to_yuan(match["number"], unit)
+    factor = numbers.unit_factors()[unit]
+    return CellValue(-value if match["sign"] else value, None, _half_unit(match["number"], factor))
+
+
+def percent_of(text: str, header_unit: str | None) -> CellValue:
+    """"95%" (or 95 under a 执行率(%) header), as printed."""
+    if text in NOTHING_PRINTED:
+        return CellValue(None)
+    match = PERCENT_CELL.match(text)
+    if match:
+        return CellValue(Decimal(match["number"]), None, _half_unit(match["number"].lstrip("-")))
+    if header_unit == "%" and PLAIN_NUMBER.match(text):
+        return CellValue(Decimal(text), None, _half_unit(text.lstrip("-")))
+    return CellValue(None, f"{text!r} is not a percentage")
+
+
+def number_of(text: str) -> CellValue:
+    """A score or a weight (分值, 得分): a plain number."""
+    if text in NOTHING_PRINTED:
+        return CellValue(None)
+    if PLAIN_NUMBER.match(text):
+        return CellValue(Decimal(text), None, _half_unit(text.lstrip("-")))
+    return CellValue(None, f"{text!r} is not a number")
+
+
+def is_filler(line: Line) -> bool:
+    return not line.text or bool(FILLER.match(line.text))
+
+
+def row_evidence(document: Document, table: Table, index: int) -> Evidence:
+    """A table row as evidence: its position and its distinct cells joined by " | "."""
+    line = document.line(table.line_numbers[index])
+    text = " | ".join(slot.raw for slot in slots(table.rows[index]))
+    return Evidence(line.number, text, line.page, table.number, index + 1)
+
+
+def is_head_row(row: tuple[Cell, ...]) -> bool:
+    """A row holding one text (a title over the whole width) or only year / unit notes."""
+    found = slots(row)
+    texts = {slot.text for slot in found}
+    return len(texts) == 1 or all(FILLER.match(text) for text in texts)
+
+
+class Heading(NamedTuple):
+    family: TitleFamily | None
+    """The project-table family of the table's title; None when it has no title of that kind."""
+    titled: bool
+    """The table has a title of its own (of any kind) just above it or in its first rows."""
+    unit: str | None
+    """单位：万元 / 元 from the title, the lines above or the head rows."""
+    body: int
+    """Index of the first row after the head rows."""
+
+
+def heading(document: Document, table: Table) -> Heading:
+    body = 0
+    texts: list[str] = []
+    while body < min(HEAD_ROWS_MAX, len(table.rows) - 1) and is_head_row(table.rows[body]):
+        texts.extend(slot.text for slot in slots(table.rows[body]))
+        body += 1
+    above = []
+    for line in reversed(document.lines_before(table, LINES_ABOVE_MAX)):
+        if line.table is not None:  # the table before this one: nothing above is this table's
+            break
+        above.append(line.text)
+    family, titled = None, False
+    for text in texts + above:
+        if not text or FILLER.match(text):
+            continue
+        family, titled = title_family(text), True
+        break
+    units = [m["unit"] for text in texts + above[: _filler_run(above) + 1] for m in UNIT_NOTE.finditer(text)]
+    unit = (family.unit if family else None) or (units[0] if units else None)
+    return Heading(family, titled, unit, body)
+
+
+def _filler_run(lines_above: list[str]) -> int:
+    """How many lines just above a table are fillers (their units belong to the table)."""
+    count = 0
+    for text in lines_above:
+        if text and not FILLER.match(text):
+            break
+        count += 1
+    return count
+
+
+def gap_is_filler(document: Document, previous: Table, table: Table) -> bool:
+    """Only blank lines, page numbers, year and unit notes between two tables."""
+    start, end = previous.line_numbers[-1], table.line_numbers[0] - 1
+    return all(is_filler(document.line(number)) for number in range(start + 1, end + 1))
