@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from extract.document import Document, Table
 from extract.project_tables import form_results
 from extract.project_tables.forms import ProjectForm, feed_row, opens_form
-from extract.project_tables.grid import Heading, gap_is_filler, heading, row_evidence
+from extract.project_tables.grid import HEAD_ROWS_MAX, Heading, body_start, gap_is_filler, heading, row_evidence
 from extract.project_tables.indicator_block import indicator_header, looks_like_indicator
 from extract.project_tables.project_list import ProjectList, list_header
 from extract.project_tables.target_grid import TargetGrid, grid_extra_headers
@@ -63,8 +63,14 @@ class Forms:
             return False
         if indicator_header(row) is not None:
             return True
-        columns = self.current.indicator_columns
-        return columns is not None and table.width == self.width and looks_like_indicator(columns, row)
+        return self.resumes(table)
+
+    def resumes(self, table: Table) -> bool:
+        """The table starts inside the open form's indicator block (the next page of it)."""
+        form, start = self.current, body_start(table)
+        if form is None or form.complete or form.indicator_columns is None or table.width != self.width:
+            return False
+        return start < len(table.rows) and looks_like_indicator(form.indicator_columns, table.rows[start])
 
     def feed(self, document: Document, table: Table, start: int) -> None:
         for index in range(start, len(table.rows)):
@@ -98,6 +104,9 @@ class Refused:
     def continues_with(self, table: Table, start: int) -> bool:
         return False
 
+    def resumes(self, table: Table) -> bool:
+        return False
+
     def close(self):
         return [], [], [self.finding]
 
@@ -113,6 +122,11 @@ def open_reader(document: Document, table: Table, head: Heading, phase: str):
         return TargetGrid(family, head.unit)
     message = "a project performance table in none of the known shapes (a form with 项目名称, or a grid with a 项目名称 column); not read"
     return Refused(family, Finding("project_table_unreadable", "warning", message, row_evidence(document, table, head.body)))
+
+
+def opens_project(table: Table) -> bool:
+    """The table opens with a 项目名称 | NAME row (after its title rows)."""
+    return any(opens_form(row) for row in table.rows[: HEAD_ROWS_MAX + 1])
 
 
 def repeats(reader, head: Heading, table: Table) -> bool:
@@ -137,8 +151,9 @@ def read_project_tables(document: Document, phase: str) -> ProjectTables:
         mentions.extend(found[0]), indicators.extend(found[1]), findings.extend(found[2])
 
     for table in document.tables:
-        head = heading(document, table)
-        follows = not head.titled and previous is not None and gap_is_filler(document, previous, table)
+        captions = opens_project(table) or (reader is not None and reader.resumes(table))
+        head = heading(document, table, captions)
+        follows = not head.titled and previous is not None and gap_is_filler(document, previous, table, captions)
         if reader is not None and (follows or repeats(reader, head, table)) and reader.continues_with(table, head.body):
             reader.feed(document, table, head.body)
         else:

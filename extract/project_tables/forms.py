@@ -79,6 +79,8 @@ class ProjectForm:
     indicators: IndicatorRows = field(default_factory=IndicatorRows)
     total_weight: Figure | None = None
     total_score: Figure | None = None
+    other_total: bool = False
+    """The 其中 rows below belong to a total that is not the year's (中期资金总额)."""
     complete: bool = False
     """The 总分 row (or the 填表人 row under the form) was read: nothing below belongs to it."""
 
@@ -158,7 +160,12 @@ def read_pairs(form: ProjectForm, row: tuple[Cell, ...], evidence: Evidence) -> 
             form.funds_unit = pair.label.unit or form.funds_unit
             if pair.value is not None:  # 项目资金（万元） | 100
                 keep(form, "fund_total", "amount", read_cell(form, "amount", pair.value.text, None, evidence))
-        elif pair.field in SOURCES:
+        elif pair.field == "other_total":
+            form.other_total = True
+        elif pair.field == "fund_total":
+            form.other_total = False
+            read_source_pair(form, row, pair, evidence)
+        elif pair.field in SOURCES and not form.other_total:
             read_source_pair(form, row, pair, evidence)
         elif pair.field == "total_score":
             read_total_score(form, row, evidence)

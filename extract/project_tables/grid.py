@@ -43,6 +43,9 @@ FILLER = re.compile(
     )$""",
     re.VERBOSE,
 )
+CAPTIONS_MAX = 2
+CAPTION_MAX_CHARS = 30
+SENTENCE_MARKS = re.compile(r"[。；;，,:：!?！？]")
 HEAD_ROWS_MAX = 3
 """Rows at the top of a table that may hold its title, year and unit instead of lines above it."""
 LINES_ABOVE_MAX = 6
@@ -150,39 +153,56 @@ class Heading(NamedTuple):
     """Index of the first row after the head rows."""
 
 
-def heading(document: Document, table: Table) -> Heading:
-    body = 0
-    texts: list[str] = []
-    while body < min(HEAD_ROWS_MAX, len(table.rows) - 1) and is_head_row(table.rows[body]):
-        texts.extend(slot.text for slot in slots(table.rows[body]))
-        body += 1
+def heading(document: Document, table: Table, captions: bool = False) -> Heading:
+    """The table's title, unit and head rows. With ``captions`` (the table opens a project's
+    form), up to CAPTIONS_MAX short headings may stand between it and its title:
+
+        项目绩效目标表
+        （一）食品安全抽检监测        <- a caption naming the project
+        项目名称 | 食品安全抽检监测 …
+    """
+    body = body_start(table)
+    texts = [slot.text for row in table.rows[:body] for slot in slots(row)]
     above = []
     for line in reversed(document.lines_before(table, LINES_ABOVE_MAX)):
         if line.table is not None:  # the table before this one: nothing above is this table's
             break
         above.append(line.text)
-    family, titled = None, False
+    family, titled, scanned, skipped = None, False, [], 0
     for text in texts + above:
+        scanned.append(text)
         if not text or FILLER.match(text):
             continue
-        family, titled = title_family(text), True
+        family = title_family(text)
+        if family is None and captions and skipped < CAPTIONS_MAX and is_caption(text):
+            skipped += 1
+            continue
+        titled = True
         break
-    units = [m["unit"] for text in texts + above[: _filler_run(above) + 1] for m in UNIT_NOTE.finditer(text)]
+    units = [m["unit"] for text in scanned for m in UNIT_NOTE.finditer(text)]
     unit = (family.unit if family else None) or (units[0] if units else None)
     return Heading(family, titled, unit, body)
 
 
-def _filler_run(lines_above: list[str]) -> int:
-    """How many lines just above a table are fillers (their units belong to the table)."""
-    count = 0
-    for text in lines_above:
-        if text and not FILLER.match(text):
-            break
-        count += 1
-    return count
+def body_start(table: Table) -> int:
+    """The first row after the table's head rows (title, year, unit)."""
+    body = 0
+    while body < min(HEAD_ROWS_MAX, len(table.rows) - 1) and is_head_row(table.rows[body]):
+        body += 1
+    return body
 
 
-def gap_is_filler(document: Document, previous: Table, table: Table) -> bool:
-    """Only blank lines, page numbers, year and unit notes between two tables."""
+def is_caption(text: str) -> bool:
+    """A short heading, not a sentence nor another table's title: "（二）特种设备安全监察", a
+    running page header ("2024年部门预算")."""
+    title = re.sub(r"\([^()]*\)$", "", text).strip()
+    return len(text) <= CAPTION_MAX_CHARS and not SENTENCE_MARKS.search(text) and not title.endswith("表")
+
+
+def gap_is_filler(document: Document, previous: Table, table: Table, captions: bool = False) -> bool:
+    """Only blank lines, page numbers, year and unit notes between two tables (and, with
+    ``captions``, up to CAPTIONS_MAX short headings)."""
     start, end = previous.line_numbers[-1], table.line_numbers[0] - 1
-    return all(is_filler(document.line(number)) for number in range(start + 1, end + 1))
+    lines = [document.line(number) for number in range(start + 1, end + 1)]
+    others = [line for line in lines if not is_filler(line)]
+    return not others or (captions and len(others) <= CAPTIONS_MAX and all(is_caption(line.text) for line in others))

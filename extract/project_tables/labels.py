@@ -2,11 +2,12 @@
 
     项目资金（万元）        -> funds, unit 万元          (project_form_labels.csv)
     其中：当年财政拨款      -> fund_fiscal
+    执行率(B/A)             -> rate
     年度指标值              -> indicators / target        (project_table_columns.csv)
     上海市普陀区XX局2025年项目绩效目标表（单位：元） -> targets, unit 元 (project_table_titles.csv)
 
-A label is compared whole, after normalisation: spaces, colons, a leading 其中 and a unit in
-brackets are taken off (the unit is kept). Nothing is matched by a part of a label, so 中期资金总额
+A label is compared whole, after normalisation: spaces, colons, a leading 其中, a unit in
+brackets (kept) and a column annotation such as (A) or (B/A) are taken off. Nothing is matched by a part of a label, so 中期资金总额
 is not 资金总额 and 部门整体支出绩效目标表 is not a project table.
 """
 
@@ -21,6 +22,8 @@ from extract import numbers
 
 # "项目资金（万元）", "金额(元)", "执行率(%)", "预算数(万元):"
 UNIT_IN_BRACKETS = re.compile(r"\((?:单位\s*[:：]\s*)?(?P<unit>万元|元|%)\)")
+# "年度指标值(A)", "全年执行数(B)", "执行率(B/A)": the template's own column algebra
+ANNOTATION = re.compile(r"\([A-Za-z0-9/*×+\-]{1,8}\)$")
 # "其中：当年财政拨款", "其中:财政拨款"
 ALSO = re.compile(r"^其中\s*[:：,]?")
 SPACES_AND_MARKS = re.compile(r"[\s*※:：]")
@@ -49,7 +52,7 @@ class Label:
 def label(text: str) -> Label:
     """A cell's text as a label (see the module docstring)."""
     unit_match = UNIT_IN_BRACKETS.search(text)
-    name = UNIT_IN_BRACKETS.sub("", text)
+    name = ANNOTATION.sub("", UNIT_IN_BRACKETS.sub("", text.strip()).strip())
     name = SPACES_AND_MARKS.sub("", ALSO.sub("", name.strip()))
     return Label(name, unit_match["unit"] if unit_match else None)
 

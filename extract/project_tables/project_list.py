@@ -20,7 +20,7 @@ from decimal import Decimal
 
 from extract.document import Cell, Document, Table
 from extract.project_tables.form_results import TABLE_PRIORITY
-from extract.project_tables.grid import AMOUNT_CELL, CellValue, amount_of, is_head_row, percent_of, printed, row_evidence, slots
+from extract.project_tables.grid import AMOUNT_CELL, CellValue, amount_of, body_start, is_head_row, percent_of, printed, row_evidence, slots
 from extract.project_tables.labels import Label, column_fields, label, total_row_labels
 from extract.projects import Mention
 from extract.records import Evidence, Finding
@@ -165,8 +165,11 @@ class ProjectList:
 
     def continues_with(self, table: Table, start: int) -> bool:
         """The same header again, or rows of projects as wide as the table before."""
-        if list_header(table.rows, start)[0] is not None:
-            return True
+        return list_header(table.rows, start)[0] is not None or self.resumes(table)
+
+    def resumes(self, table: Table) -> bool:
+        """The table starts with rows of projects as wide as the table before (its next page)."""
+        start = body_start(table)
         if self.columns is None or self.columns.project is None or table.width != self.columns.width or start >= len(table.rows):
             return False
         row = table.rows[start]

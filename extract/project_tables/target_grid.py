@@ -17,7 +17,7 @@ from functools import cache
 
 from extract.document import Document, Table
 from extract.project_tables.form_results import TABLE_PRIORITY
-from extract.project_tables.grid import amount_of, row_evidence, slots
+from extract.project_tables.grid import amount_of, body_start, row_evidence, slots
 from extract.project_tables.indicator_block import (
     Columns,
     IndicatorRows,
@@ -68,8 +68,11 @@ class TargetGrid:
         return columns if columns is not None and ("project" in columns.at or "mixed" in columns.at) else None
 
     def continues_with(self, table: Table, start: int) -> bool:
-        if self.header(table, start) is not None:
-            return True
+        return self.header(table, start) is not None or self.resumes(table)
+
+    def resumes(self, table: Table) -> bool:
+        """The table starts inside the grid's rows (the next page of it)."""
+        start = body_start(table)
         fits = self.columns is not None and table.width == self.width and start < len(table.rows)
         return fits and looks_like_indicator(self.columns, table.rows[start])
 

@@ -6,6 +6,8 @@ from the extractor's output.
 
     shanghai_targets_budget.txt          Shanghai 项目绩效目标表: one form per project, merged 一级 /
                                          二级 cells, amounts in 元, the second form after a page break
+    shanghai_midterm_targets_budget.txt  the municipal template: 中期资金总额 above 年度资金总额, a
+                                         caption naming each project, 填表人 under the form
     county_target_declarations_budget.txt 项目支出绩效目标申报表 (Ministry template): two forms in one
                                          table, 指标1： numbering; a 2-column form whose indicators
                                          are a table of their own; a 部门整体支出绩效目标表 (not a project)
@@ -94,6 +96,26 @@ def test__shanghai_forms__merged_level_cells_are_the_ones_above():
         ("特种设备安全监察", "产出指标", "成本指标", "单台设备检查成本", "≤1500元", "1500", "元", "<="),
         ("特种设备安全监察", "效益指标", "社会效益指标", "特种设备事故发生起数", "0起", "0", "起", "="),
         ("特种设备安全监察", "满意度指标", "服务对象满意度指标", "使用单位满意度", "≥90%", "90", "%", ">="),
+    ]
+
+
+def test__midterm_template__the_year_s_amount_never_the_mid_term_one():
+    """中期资金总额 3,600.00 and its 其中 row are not the year's: 年度资金总额 1,200.00 = 1,150.00 + 50.00."""
+    assert projects("shanghai_midterm_targets_budget") == {
+        "道路保洁作业": (d("12000000.00"), None, None, None),
+        "垃圾分类宣传": (d("850000.00"), None, None, None),
+    }
+    assert rules("shanghai_midterm_targets_budget") == []
+
+
+def test__midterm_template__captions_between_forms_and_the_signature_row_is_no_indicator():
+    assert indicators("shanghai_midterm_targets_budget", "project", "level3", "target") == [
+        ("道路保洁作业", "道路保洁面积", "≥520万平方米"),
+        ("道路保洁作业", "道路保洁质量达标率", "≥95%"),
+        ("道路保洁作业", "市民投诉处理率", "100%"),
+        ("道路保洁作业", "市民满意度", "≥85%"),
+        ("垃圾分类宣传", "宣传活动场次", "≥40场"),
+        ("垃圾分类宣传", "居民知晓率", "≥90%"),
     ]
 
 
@@ -268,7 +290,14 @@ def test__title_family__by_the_end_of_the_title(title, expected):
 
 @pytest.mark.parametrize(
     "text, name, unit",
-    [("项目资金(万元)", "项目资金", "万元"), ("其中:当年财政拨款", "当年财政拨款", None), ("年度资金总额:", "年度资金总额", None), ("执行率(%)", "执行率", "%")],
+    [
+        ("项目资金(万元)", "项目资金", "万元"),
+        ("其中:当年财政拨款", "当年财政拨款", None),
+        ("年度资金总额:", "年度资金总额", None),
+        ("执行率(%)", "执行率", "%"),
+        ("执行率(B/A)", "执行率", None),
+        ("年度指标值(A)", "年度指标值", None),
+    ],
 )
 def test__label__without_colons_其中_and_unit(text, name, unit):
     assert (label(text).name, label(text).unit) == (name, unit)
@@ -341,6 +370,28 @@ def test__merged_cells__read_as_the_text_rendering_reads_them():
 def test__merged_cells__a_completion_table_is_left_to_extract_tables():
     rows = [["项目名称", "政协会议经费", "<"], ["一级指标", "二级指标", "三级指标"], ["产出指标", "数量指标", "参会率"]]
     assert read_project_tables(model_document(rows, "项目绩效目标完成情况表"), "final") == ProjectTables()
+
+
+def test__continuation__a_department_wide_table_after_a_caption_is_not_the_form_s():
+    text = (
+        "项目绩效目标表\n单位：万元\n项目名称\t甲项目\n项目金额\t10\n"
+        "部门整体支出绩效目标表\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t乙指标\t5次\n"
+    )
+    found = read_project_tables(parse_text(text, "t.txt", "0" * 64), "budget")
+    assert [(m.name, m.budget_yuan) for m in found.mentions] == [("甲项目", Decimal("100000.00"))]
+    assert found.indicators == ()
+
+
+def test__continuation__rows_after_another_table_s_title_are_not_the_form_s():
+    text = (
+        "项目绩效目标表\n单位：万元\n项目名称\t甲项目\n项目金额\t10\n"
+        "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t乙指标\t5次\n"
+        "部门整体支出绩效目标表\n"
+        "效益指标\t社会效益指标\t丙指标\t提升\n"
+    )
+    found = read_project_tables(parse_text(text, "t.txt", "0" * 64), "budget")
+    assert [row.level3 for row in found.indicators] == ["乙指标"]
 
 
 def test__continuation__not_across_a_sentence():
