@@ -25,6 +25,7 @@ What a form gives is worked out in extract.project_tables.form_results.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -41,7 +42,7 @@ from extract.project_tables.indicator_block import (
     read_indicator,
     unmapped_finding,
 )
-from extract.project_tables.labels import Label, column_fields, column_rank, form_fields, label
+from extract.project_tables.labels import Label, column_fields, column_rank, form_fields, inline_pair, label
 from extract.records import Evidence, Finding
 
 SOURCES = ("fund_total", "fund_fiscal", "fund_carryover", "fund_other")
@@ -99,13 +100,19 @@ class Pair:
 
 def is_label(text: str) -> bool:
     name = label(text).name
-    return name in form_fields() or name in column_fields("funds")
+    return name in form_fields() or name in column_fields("funds") or inline_pair(text) is not None
 
 
 def pairs(row: tuple[Cell, ...]) -> list[Pair]:
     found = slots(row)
     out = []
     for index, slot in enumerate(found):
+        inline = inline_pair(slot.text)
+        if inline is not None:  # 项目名称：食品安全抽检监测
+            field_name, name, value = inline
+            raw_value = re.split(r"[:：]", slot.raw, maxsplit=1)[-1].strip()
+            out.append(Pair(field_name, name, slot, Slot(slot.column, value, raw_value, slot.merged)))
+            continue
         name = label(slot.text)
         field_name = form_fields().get(name.name)
         if field_name is None:

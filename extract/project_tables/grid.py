@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from extract import numbers
 from extract.document import Cell, Document, Line, Table
-from extract.project_tables.labels import TitleFamily, title_family
+from extract.project_tables.labels import TitleFamily, inline_pair, title_family
 from extract.records import Evidence
 
 # "236.80", "2,368,000.00", "236.8万元", "-1.5"
@@ -139,7 +139,9 @@ def is_head_row(row: tuple[Cell, ...]) -> bool:
     """A row holding one text (a title over the whole width) or only year / unit notes."""
     found = slots(row)
     texts = {slot.text for slot in found}
-    return len(texts) == 1 or all(FILLER.match(text) for text in texts)
+    if len(texts) == 1:
+        return inline_pair(next(iter(texts))) is None  # not 项目名称：NAME across the width
+    return all(FILLER.match(text) for text in texts)
 
 
 class Heading(NamedTuple):

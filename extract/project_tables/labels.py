@@ -57,6 +57,20 @@ def label(text: str) -> Label:
     return Label(name, unit_match["unit"] if unit_match else None)
 
 
+# "项目名称：食品安全抽检监测", "年度资金总额：150万元": a label and its value in one cell
+INLINE = re.compile(r"^(?P<label>[^:：]{2,12})[:：]\s*(?P<value>\S.*)$")
+
+
+def inline_pair(text: str) -> tuple[str, Label, str] | None:
+    """(field, label, value) of a cell printing a form label and its value together."""
+    match = INLINE.match(text.strip())
+    if not match:
+        return None
+    name = label(match["label"])
+    field_name = form_fields().get(name.name)
+    return (field_name, name, match["value"].strip()) if field_name else None
+
+
 def class_name(text: str) -> str:
     """An indicator class cell without the weight some templates print after it."""
     return WEIGHT_SUFFIX.sub("", text.strip()).strip()

@@ -367,6 +367,22 @@ def test__merged_cells__read_as_the_text_rendering_reads_them():
     ]
 
 
+def test__merged_cells__a_label_and_its_value_in_one_cell_across_the_form():
+    rows = [
+        ["项目支出绩效目标申报表", "<", "<", "<"],
+        ["项目名称：村级公益事业一事一议", "<", "<", "<"],
+        ["主管部门：某县财政局", "<", "实施单位：某县财政局", "<"],
+        ["项目资金（万元）", "年度资金总额：60万元", "<", "<"],
+        ["^", "其中：财政拨款", "60", "<"],
+        ["一级指标", "二级指标", "三级指标", "指标值"],
+        ["产出指标", "数量指标", "奖补项目个数", "≥12个"],
+    ]
+    found = read_project_tables(model_document(rows), "budget")
+    assert [(m.name, m.budget_yuan) for m in found.mentions] == [("村级公益事业一事一议", Decimal("600000.00"))]
+    assert [(r.project, r.level3, r.target_value) for r in found.indicators] == [("村级公益事业一事一议", "奖补项目个数", Decimal("12"))]
+    assert found.findings == ()
+
+
 def test__merged_cells__a_completion_table_is_left_to_extract_tables():
     rows = [["项目名称", "政协会议经费", "<"], ["一级指标", "二级指标", "三级指标"], ["产出指标", "数量指标", "参会率"]]
     assert read_project_tables(model_document(rows, "项目绩效目标完成情况表"), "final") == ProjectTables()
