@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from extract.project_tables.forms import SOURCES, Figure, ProjectForm
+from extract.project_tables.forms import TOTALS, Figure, ProjectForm
 from extract.projects import Mention
 from extract.records import Evidence, Finding, IndicatorRow
 
@@ -39,14 +39,17 @@ def joined_evidence(figures: list[Figure | None], first: Evidence) -> Evidence:
     return Evidence(first.line_number, text, first.page, first.table, first.row)
 
 
+def total(form: ProjectForm, *measures: str) -> Figure | None:
+    """The first of ``measures`` the form prints for the year's total (else for 资金总额)."""
+    return figure(form, *((source, measure) for source in TOTALS for measure in measures))
+
+
 def mention(form: ProjectForm) -> Mention:
-    total = ("fund_total", "amount")
     if form.family == "self_evaluation":
-        budget = figure(form, ("fund_total", "budget_full"), total, ("fund_total", "budget_initial"))
-        executed = figure(form, ("fund_total", "executed"))
-        rate = figure(form, ("fund_total", "rate"))
+        budget = total(form, "budget_full", "amount", "budget_initial")
+        executed, rate = total(form, "executed"), total(form, "rate")
     else:
-        budget = figure(form, total, ("fund_total", "budget_full"), ("fund_total", "budget_initial"))
+        budget = total(form, "amount", "budget_full", "budget_initial")
         executed = rate = None
     used = [budget, executed, rate, form.total_score]
     return Mention(
@@ -84,12 +87,12 @@ def sum_finding(what: str, total: Figure, parts: list[Figure], unit: str) -> Fin
 def fund_checks(form: ProjectForm) -> list[Finding]:
     """年度资金总额 against its 其中 rows, per amount column, when every part row printed a figure."""
     found = []
-    measures = {measure for source, measure in form.figures if source == "fund_total"}
-    present = {source for source, _ in form.figures} - {"fund_total"}
-    for measure in sorted(measures - {"rate", "weight", "score"}):
-        parts = [form.figures.get((source, measure)) for source in SOURCES[1:] if source in present]
-        if parts and None not in parts:
-            check = sum_finding(f"project {form.project}: 年度资金总额 ({measure})", form.figures[("fund_total", measure)], parts, "yuan")
+    parts_present = sorted({source for source, _ in form.figures} - set(TOTALS))
+    for measure in ("amount", "budget_initial", "budget_full", "executed"):
+        whole = total(form, measure)
+        parts = [form.figures.get((source, measure)) for source in parts_present]
+        if whole is not None and parts and None not in parts:
+            check = sum_finding(f"project {form.project}: 年度资金总额 ({measure})", whole, parts, "yuan")
             found += [check] if check else []
     return found
 
@@ -97,13 +100,13 @@ def fund_checks(form: ProjectForm) -> list[Finding]:
 def score_checks(form: ProjectForm) -> list[Finding]:
     """总分 against the funds row and the indicators, for 分值 and for 得分."""
     found = []
-    for name, total in (("weight", form.total_weight), ("score", form.total_score)):
+    for name, printed in (("weight", form.total_weight), ("score", form.total_score)):
         values = [getattr(row, name) for row in form.indicators.rows]
-        if total is None or not values or None in values:
+        if printed is None or not values or None in values:
             continue
-        funds = form.figures.get(("fund_total", name))
-        parts = [Figure(value, half_unit_of(value), total.evidence) for value in values] + ([funds] if funds else [])
-        check = sum_finding(f"project {form.project}: 总分 ({'分值' if name == 'weight' else '得分'})", total, parts, "points")
+        funds = total(form, name)
+        parts = [Figure(value, half_unit_of(value), printed.evidence) for value in values] + ([funds] if funds else [])
+        check = sum_finding(f"project {form.project}: 总分 ({'分值' if name == 'weight' else '得分'})", printed, parts, "points")
         found += [check] if check else []
     return found
 

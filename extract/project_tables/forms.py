@@ -45,7 +45,8 @@ from extract.project_tables.indicator_block import (
 from extract.project_tables.labels import Label, column_fields, column_rank, form_fields, inline_pair, label
 from extract.records import Evidence, Finding
 
-SOURCES = ("fund_total", "fund_fiscal", "fund_carryover", "fund_other")
+TOTALS = ("fund_total", "fund_total_unspecified")
+"""The year's total, then a total that does not say it is the year's (资金总额)."""
 AMOUNT_MEASURES = frozenset({"amount", "budget_initial", "budget_full", "executed"})
 PAIRED_MEASURES = frozenset({"budget_initial", "budget_full", "executed", "rate"})
 FUND_COLUMNS_MIN = 2
@@ -80,6 +81,8 @@ class ProjectForm:
     indicators: IndicatorRows = field(default_factory=IndicatorRows)
     total_weight: Figure | None = None
     total_score: Figure | None = None
+    long_term: bool = False
+    """The indicator block being read is the long-term one (长期绩效指标): its rows are skipped."""
     other_total: bool = False
     """The 其中 rows below belong to a total that is not the year's (中期资金总额)."""
     complete: bool = False
@@ -96,6 +99,11 @@ class Pair:
     slot: Slot
     value: Slot | None
     """The slot right after the label, unless that is a label itself."""
+
+
+def is_source(field_name: str) -> bool:
+    """A row of the funds block: a total (年度资金总额) or a part (财政拨款, 其他资金, 事业收入 …)."""
+    return field_name.startswith("fund_")
 
 
 def is_label(text: str) -> bool:
@@ -166,17 +174,17 @@ def read_pairs(form: ProjectForm, row: tuple[Cell, ...], evidence: Evidence) -> 
         elif pair.field == "funds":
             form.funds_unit = pair.label.unit or form.funds_unit
             if pair.value is not None:  # 项目资金（万元） | 100
-                keep(form, "fund_total", "amount", read_cell(form, "amount", pair.value.text, None, evidence))
+                keep(form, "fund_total_unspecified", "amount", read_cell(form, "amount", pair.value.text, None, evidence))
         elif pair.field == "other_total":
             form.other_total = True
-        elif pair.field == "fund_total":
+        elif pair.field in TOTALS:
             form.other_total = False
             read_source_pair(form, row, pair, evidence)
-        elif pair.field in SOURCES and not form.other_total:
+        elif is_source(pair.field) and not form.other_total:
             read_source_pair(form, row, pair, evidence)
         elif pair.field == "total_score":
             read_total_score(form, row, evidence)
-    sources = [pair for pair in found if pair.field in SOURCES]
+    sources = [pair for pair in found if is_source(pair.field)]
     if len(sources) >= 2 and form.fund_columns is None and all(pair.value is None for pair in sources):
         form.source_columns = {pair.field: pair.slot.column for pair in sources}
     read_measure_pairs(form, row, evidence)
@@ -231,14 +239,20 @@ def is_total_score_row(row: tuple[Cell, ...]) -> bool:
     return any(pair.field == "total_score" for pair in pairs(row))
 
 
+ENDS_INDICATORS = frozenset({"project", "department", "implementer", "signature"})
+
+
 def ends_indicators(row: tuple[Cell, ...]) -> bool:
-    """A row with a form label of its own (填表人, 联系电话, 年度绩效目标 …) is not an indicator; a
-    label merged down beside the indicators is."""
-    return any(pair.field != "total_score" and not pair.slot.merged for pair in pairs(row))
+    """A row with one of these labels of its own (填表人, 联系电话, 主管部门 …) is not an indicator;
+    a label merged down beside the indicators is, and so is a 三级指标 that reads like a funds label
+    (成本指标 | 资金总额 | ≤100万元)."""
+    return any(pair.field in ENDS_INDICATORS and not pair.slot.merged for pair in pairs(row))
 
 
 def start_indicators(form: ProjectForm, header: Columns, above: tuple[Cell, ...] | None, evidence: Evidence) -> None:
     form.indicator_columns = header_with_row_above(header, above)
+    form.long_term = "long_term" in header.at
+    form.levels = Levels()
     form.indicators.findings.extend(unmapped_finding(header, evidence))
 
 
@@ -264,7 +278,7 @@ def feed_row(form: ProjectForm, document: Document, table: Table, index: int) ->
             form.complete = True
         elif header is not None:
             start_indicators(form, header, None, evidence)
-        elif not is_note(row, form.indicator_columns):
+        elif not is_note(row, form.indicator_columns) and not form.long_term:
             read_indicator(form.indicator_columns, row, form.project, form.levels, evidence, form.indicators)
     elif header is not None:
         start_indicators(form, header, table.rows[index - 1] if index else None, evidence)

@@ -40,7 +40,7 @@ def grid_extra_headers() -> dict[str, str]:
     for header, name in column_fields("list").items():
         extra[header] = {"project": "project", "total": "amount", "mixed": "mixed"}.get(name, "ignored")
     for text, name in form_fields().items():
-        if name in ("fund_total", "funds"):
+        if name in ("fund_total", "fund_total_unspecified", "funds"):
             extra[text] = "amount"
         elif name not in ("project",):
             extra.setdefault(text, "ignored")

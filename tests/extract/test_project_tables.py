@@ -11,6 +11,9 @@ from the extractor's output.
     county_target_declarations_budget.txt 项目支出绩效目标申报表 (Ministry template): two forms in one
                                          table, 指标1： numbering; a 2-column form whose indicators
                                          are a table of their own; a 部门整体支出绩效目标表 (not a project)
+    hubei_long_term_targets_budget.txt   项目支出绩效目标表 with the project's 资金总额 beside the year's
+                                         当年资金总额, long-term and annual indicators side by side,
+                                         then as two blocks (长期绩效指标 / 年度绩效指标)
     grid_targets_budget.txt              部门预算项目绩效目标表 as one grid with a 项目名称 column,
                                          指标性质 / 度量单位 apart, continued over a page break
     self_evaluation_final.txt            项目支出绩效自评表 ×2 with 分值 / 得分 / 总分, and a 项目支出决算表
@@ -147,6 +150,23 @@ def test__declarations__numbered_level3_and_the_indicators_of_each_form():
         ("动物疫病防控", "产出指标", "数量指标", "强制免疫畜禽数量", "≥50万头(羽)", None, None, None),
         ("动物疫病防控", "产出指标", "质量指标", "免疫密度", "≥90%", "90", "%", ">="),
         ("动物疫病防控", "效益指标", "社会效益指标", "重大动物疫情发生次数", "0次", "0", "次", "="),
+    ]
+
+
+def test__long_term__the_year_s_amount_and_the_year_s_indicators():
+    assert projects("hubei_long_term_targets_budget") == {
+        "教育系统基础设施建设和设备购置": (d("10000000.00"), None, None, None),  # 当年资金总额, not 资金总额 3000万元
+        "学前教育生均公用经费补助": (d("4206000.00"), None, None, None),  # 总额, the only total printed
+    }
+    assert rules("hubei_long_term_targets_budget") == []
+    assert indicators("hubei_long_term_targets_budget", "project", "level1", "level2", "level3", "target") == [
+        ("教育系统基础设施建设和设备购置", "产出指标", "数量指标", "重点建设工程安排数量", "2个"),
+        ("教育系统基础设施建设和设备购置", "产出指标", "质量指标", "重点建设工程验收合格率", "100%"),
+        ("教育系统基础设施建设和设备购置", "效益指标", "社会效益指标", "新增学位", "≥1800个"),
+        ("教育系统基础设施建设和设备购置", "满意度指标", "服务对象满意度指标", "学生、家长、社会满意度", "≥90%"),
+        ("学前教育生均公用经费补助", "产出指标", "数量指标", "补助幼儿人数", "≥7000人"),
+        ("学前教育生均公用经费补助", "产出指标", "时效指标", "资金拨付时间", "2020年12月前"),
+        ("学前教育生均公用经费补助", "满意度指标", "服务对象满意度指标", "家长满意度", "≥90%"),
     ]
 
 
