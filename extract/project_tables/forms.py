@@ -42,7 +42,7 @@ from extract.project_tables.indicator_block import (
     read_indicator,
     unmapped_finding,
 )
-from extract.project_tables.labels import Label, column_fields, column_rank, form_fields, inline_pair, label
+from extract.project_tables.labels import Label, column_fields, column_rank, form_fields, inline_pair, label, project_name
 from extract.records import Evidence, Finding
 
 TOTALS = ("fund_total", "fund_total_unspecified")
@@ -170,7 +170,7 @@ def read_pairs(form: ProjectForm, row: tuple[Cell, ...], evidence: Evidence) -> 
     found = pairs(row)
     for pair in found:
         if pair.field == "project" and pair.value is not None:
-            form.project, form.project_evidence = pair.value.raw.strip("“”\" "), evidence
+            form.project, form.project_evidence = project_name(pair.value.raw), evidence
         elif pair.field == "funds":
             form.funds_unit = pair.label.unit or form.funds_unit
             if pair.value is not None:  # 项目资金（万元） | 100
@@ -182,6 +182,8 @@ def read_pairs(form: ProjectForm, row: tuple[Cell, ...], evidence: Evidence) -> 
             read_source_pair(form, row, pair, evidence)
         elif is_source(pair.field) and not form.other_total:
             read_source_pair(form, row, pair, evidence)
+        elif pair.field == "total_score" and form.indicator_columns is None and form.fund_columns is not None:
+            read_fund_row(form, row, "fund_total_unspecified", pair.label.unit, evidence)  # 合计 of the funds grid
         elif pair.field == "total_score":
             read_total_score(form, row, evidence)
     sources = [pair for pair in found if is_source(pair.field)]
@@ -236,6 +238,7 @@ def read_total_score(form: ProjectForm, row: tuple[Cell, ...], evidence: Evidenc
 
 
 def is_total_score_row(row: tuple[Cell, ...]) -> bool:
+    """总分 (or 合计) under the indicators."""
     return any(pair.field == "total_score" for pair in pairs(row))
 
 

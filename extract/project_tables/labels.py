@@ -22,8 +22,11 @@ from extract import numbers
 
 # "项目资金（万元）", "金额(元)", "执行率(%)", "预算数(万元):"
 UNIT_IN_BRACKETS = re.compile(r"\((?:单位\s*[:：]\s*)?(?P<unit>万元|元|%)\)")
-# "年度指标值(A)", "全年执行数(B)", "执行率(B/A)": the template's own column algebra
-ANNOTATION = re.compile(r"\([A-Za-z0-9/*×+\-]{1,8}\)$")
+# "年度指标值(A)", "执行率(B/A)": the template's column algebra; "绩效指标(90分)": a weight;
+# "实施单位(盖章)"
+ANNOTATION = re.compile(r"\((?:[A-Za-z0-9/*×+\-]{1,8}|\d+(?:\.\d+)?分|盖章)\)$")
+# "51000021R000000019951-工资性支出", "[310107230001]道路保洁": a project's code before its name
+PROJECT_CODE = re.compile(r"^(?:\[[0-9A-Za-z-]{4,}\]\s*|[0-9A-Z]{10,}\s*[-_—:：]\s*)")
 # "其中：当年财政拨款", "其中:财政拨款"
 ALSO = re.compile(r"^其中\s*[:：,]?")
 SPACES_AND_MARKS = re.compile(r"[\s*※:：]")
@@ -69,6 +72,11 @@ def inline_pair(text: str) -> tuple[str, Label, str] | None:
     name = label(match["label"])
     field_name = form_fields().get(name.name)
     return (field_name, name, match["value"].strip()) if field_name else None
+
+
+def project_name(raw: str) -> str:
+    """A project's name as printed, without quotes and the code some systems print before it."""
+    return PROJECT_CODE.sub("", raw.strip().strip("“”\"' ")).strip()
 
 
 def class_name(text: str) -> str:

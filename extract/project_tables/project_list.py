@@ -21,7 +21,7 @@ from decimal import Decimal
 from extract.document import Cell, Document, Table
 from extract.project_tables.form_results import TABLE_PRIORITY
 from extract.project_tables.grid import AMOUNT_CELL, CellValue, amount_of, body_start, is_head_row, percent_of, printed, row_evidence, slots
-from extract.project_tables.labels import Label, column_fields, label, total_row_labels
+from extract.project_tables.labels import Label, column_fields, label, project_name, total_row_labels
 from extract.projects import Mention
 from extract.records import Evidence, Finding
 
@@ -186,7 +186,7 @@ class ProjectList:
 
     def read_row(self, document: Document, table: Table, index: int) -> None:
         row = table.rows[index]
-        name = printed(row[self.columns.project].raw).strip("“”\" ")
+        name = project_name(printed(row[self.columns.project].raw))
         if not name or is_head_row(row) or label(name).name in total_row_labels():
             return
         evidence = row_evidence(document, table, index)

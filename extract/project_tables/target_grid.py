@@ -28,7 +28,7 @@ from extract.project_tables.indicator_block import (
     read_indicator,
     unmapped_finding,
 )
-from extract.project_tables.labels import column_fields, form_fields, label, total_row_labels
+from extract.project_tables.labels import column_fields, form_fields, label, project_name, total_row_labels
 from extract.projects import Mention
 from extract.records import Finding
 
@@ -98,7 +98,7 @@ class TargetGrid:
         if is_note(row, self.columns):
             return
         evidence = row_evidence(document, table, index)
-        name = self.columns.raw(row, "project").strip("“”\" ")
+        name = project_name(self.columns.raw(row, "project"))
         if label(name).name in total_row_labels():
             return
         self.project = name or self.project

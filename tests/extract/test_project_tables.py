@@ -17,6 +17,8 @@ from the extractor's output.
     grid_targets_budget.txt              部门预算项目绩效目标表 as one grid with a 项目名称 column,
                                          指标性质 / 度量单位 apart, continued over a page break
     self_evaluation_final.txt            项目支出绩效自评表 ×2 with 分值 / 得分 / 总分, and a 项目支出决算表
+    sichuan_self_evaluation.txt          部门预算项目支出绩效自评表 (Sichuan): coded project names, 年初预算 /
+                                         调整后预算数 / 预算执行数 / 权重, 指标性质 / 度量单位 / 完成值, 合计
     project_expenditure_budget.txt       项目支出预算表 in 元 with a two-row header, a project on two
                                          功能科目 rows, a 一般公共预算 table, a table by class
     unreadable_tables_budget.txt         what is not read: no unit, a text amount, an unknown shape,
@@ -240,6 +242,23 @@ def test__self_evaluation__indicators_with_actual_weight_and_score():
         ("卫生监督执法专项", "产出指标", "数量指标", "监督检查户次", "≥1200户次", "1260户次", "1260", "30", "30"),
         ("卫生监督执法专项", "效益指标", "社会效益指标", "违法案件结案率", "100%", "98%", "98", "30", "28"),
         ("卫生监督执法专项", "满意度指标", "服务对象满意度指标", "被监督单位满意度", "≥85%", "88%", "88", "30", "30"),
+    ]
+
+
+def test__sichuan_self_evaluation__coded_names_adjusted_budget_and_合计():
+    assert projects("sichuan_self_evaluation") == {
+        # 调整后预算数 251.89, 预算执行数 251.89, 100.00%, 合计 得分 100
+        "工资性支出": (d("2518900.00"), d("2518900.00"), d("100.00"), d("100")),
+        "价格监测经费": (d("120000.00"), d("108000.00"), d("90.00"), d("96")),
+    }
+    assert rules("sichuan_self_evaluation") == []
+    fields = ("project", "level3", "target", "actual", "target_value", "unit", "comparator", "weight", "score")
+    assert indicators("sichuan_self_evaluation", *fields) == [
+        ("工资性支出", "发放(缴纳)覆盖率", "100", "100%", "100", "%", "=", "60", "60"),
+        ("工资性支出", "足额保障率(参保率)", "100", "100%", "100", "%", "=", "30", "30"),
+        ("价格监测经费", "价格监测报告期数", "24", "24期", "24", "期", ">=", "30", "30"),
+        ("价格监测经费", "监测数据按时报送率", "95", "96%", "95", "%", ">=", "30", "30"),
+        ("价格监测经费", "服务对象满意度", "90", "88%", "90", "%", ">=", "30", "27"),
     ]
 
 
