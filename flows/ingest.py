@@ -35,7 +35,7 @@ from load.loader import LoadError, load_reports, record_failure
 from transform.departments import read_aliases
 from transform.pipeline import process_report
 
-REPORT_SUFFIXES = (".txt", ".text")
+REPORT_SUFFIXES = (".txt", ".text", ".pdf")
 
 
 @dataclass(frozen=True)

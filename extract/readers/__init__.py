@@ -8,6 +8,9 @@ The format is told by the content (magic bytes), not by the file's name, in one 
     \\xd0\\xcf\\x11\\xe0 (OLE2)      doc / xls / wps / et: Word 97 and Excel 97 files, Kingsoft's
                                 too; .xls is read, the others are refused with what to do
     anything else               text (UTF-8 or GB18030, else refused as binary)
+
+A file named .pdf that holds no PDF is refused rather than read as text: a download that saved an
+error page, or a truncated file, must not pass for a report.
 """
 
 from __future__ import annotations
@@ -77,7 +80,10 @@ def read_bytes(data: bytes, path: str) -> Document:
     """A report's bytes as a Document. Raises UnreadableReport with the reason."""
     if not data.strip():
         raise UnreadableReport(path, "the file is empty")
-    return reader_for(sniff(data, path))(data, path, sha256_of(data))
+    kind = sniff(data, path)
+    if kind != "pdf" and path.lower().endswith(".pdf"):
+        raise UnreadableReport(path, "the file is named .pdf but is no PDF (it has no %PDF- header): damaged or misnamed")
+    return reader_for(kind)(data, path, sha256_of(data))
 
 
 def read_document(path: str | Path) -> Document:
