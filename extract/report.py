@@ -41,5 +41,5 @@ def extract_document(document: Document) -> ExtractedReport:
         expenditure_by_function=tuple(functions),
         project_performance=tuple(projects),
         performance_indicators=tuple(indicators),
-        findings=tuple(findings + found_summary + found_three + found_functions + found_projects + table_findings),
+        findings=tuple(list(document.findings) + findings + found_summary + found_three + found_functions + found_projects + table_findings),
     )

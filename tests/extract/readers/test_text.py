@@ -62,3 +62,12 @@ def test__sniff__a_zip_that_is_not_office_is_refused():
 def test__read_bytes__an_empty_file_is_refused():
     with pytest.raises(UnreadableReport, match="report.pdf: the file is empty"):
         read_bytes(b"  \n", "report.pdf")
+
+
+def test__add_table__rows_dropped_as_empty_take_their_pages_with_them():
+    from extract.document import DocumentBuilder, cell
+
+    builder = DocumentBuilder("t.pdf", "0" * 64, "pdf")
+    table = builder.add_table([[cell("a"), cell("1")], [cell(""), cell(None)], [cell("b"), cell("2")]], pages=[3, 3, 4])
+    assert [r[0].text for r in table.rows] == ["a", "b"] and table.pages == (3, 4)
+    assert [line.page for line in builder.build().lines] == [3, 4]
