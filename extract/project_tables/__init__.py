@@ -23,6 +23,7 @@ tables). A project table that cannot be read with confidence gives a finding, ne
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Protocol
 
 from extract.document import Document, Table
 from extract.project_tables import form_results
@@ -31,16 +32,27 @@ from extract.project_tables.grid import HEAD_ROWS_MAX, Heading, body_start, gap_
 from extract.project_tables.indicator_block import indicator_header, looks_like_indicator
 from extract.project_tables.project_list import ProjectList, list_header
 from extract.project_tables.target_grid import TargetGrid, grid_extra_headers
-from extract.projects import Mention
-from extract.records import Finding, IndicatorRow
+from extract.project_tables.results import ProjectTables
+from extract.records import Finding
 
 
-@dataclass(frozen=True)
-class ProjectTables:
-    mentions: tuple[Mention, ...] = ()
-    """Each project's figures as its table states them (extract.projects merges them with the text)."""
-    indicators: tuple[IndicatorRow, ...] = ()
-    findings: tuple[Finding, ...] = ()
+__all__ = ["ProjectTables", "read_project_tables"]
+
+
+class TableReader(Protocol):
+    """What reads one project table, or one that runs over several tables of the document."""
+
+    family: str
+
+    def continues_with(self, table: Table, start: int) -> bool:
+        """``table`` (from row ``start``) carries on what this reader reads."""
+
+    def resumes(self, table: Table) -> bool:
+        """``table`` starts in the middle of what this reader reads (the next page of it)."""
+
+    def feed(self, document: Document, table: Table, start: int) -> None: ...
+
+    def close(self) -> ProjectTables: ...
 
 
 @dataclass
@@ -51,7 +63,7 @@ class Forms:
     heading_unit: str | None
     current: ProjectForm | None = None
     width: int = 0
-    results: list[form_results.FormResult] = field(default_factory=list)
+    results: list[ProjectTables] = field(default_factory=list)
 
     def continues_with(self, table: Table, start: int) -> bool:
         if start >= len(table.rows):
@@ -85,13 +97,9 @@ class Forms:
             self.results.append(form_results.close(self.current))
             self.current = None
 
-    def close(self):
+    def close(self) -> ProjectTables:
         self.close_current()
-        return (
-            [m for r in self.results for m in r.mentions],
-            [row for r in self.results for row in r.indicators],
-            [f for r in self.results for f in r.findings],
-        )
+        return ProjectTables.joined(self.results)
 
 
 @dataclass
@@ -107,11 +115,14 @@ class Refused:
     def resumes(self, table: Table) -> bool:
         return False
 
-    def close(self):
-        return [], [], [self.finding]
+    def feed(self, document: Document, table: Table, start: int) -> None:
+        return None
+
+    def close(self) -> ProjectTables:
+        return ProjectTables(findings=(self.finding,))
 
 
-def open_reader(document: Document, table: Table, head: Heading, phase: str):
+def open_reader(document: Document, table: Table, head: Heading, phase: str) -> TableReader:
     family = head.family.family
     if family == "expenditure":
         return ProjectList(phase, head.family.fund_scope, head.unit)
@@ -129,7 +140,7 @@ def opens_project(table: Table) -> bool:
     return any(opens_form(row) for row in table.rows[: HEAD_ROWS_MAX + 1])
 
 
-def repeats(reader, head: Heading, table: Table) -> bool:
+def repeats(reader: TableReader, head: Heading, table: Table) -> bool:
     """A title printed again over the rest of a form (a page header): the same family, and the
     table opens no list or grid header of its own (a new 项目支出表 is a table of its own)."""
     if head.family is None or head.family.family != reader.family:
@@ -143,13 +154,9 @@ def repeats(reader, head: Heading, table: Table) -> bool:
 
 def read_project_tables(document: Document, phase: str) -> ProjectTables:
     """Every project table of the document (see the module docstring)."""
-    mentions, indicators, findings = [], [], []
-    reader, previous = None, None
-
-    def close():
-        found = reader.close()
-        mentions.extend(found[0]), indicators.extend(found[1]), findings.extend(found[2])
-
+    read: list[ProjectTables] = []
+    reader: TableReader | None = None
+    previous: Table | None = None
     for table in document.tables:
         captions = opens_project(table) or (reader is not None and reader.resumes(table))
         head = heading(document, table, captions)
@@ -158,11 +165,11 @@ def read_project_tables(document: Document, phase: str) -> ProjectTables:
             reader.feed(document, table, head.body)
         else:
             if reader is not None:
-                close()
+                read.append(reader.close())
             reader = open_reader(document, table, head, phase) if head.family else None
-            if reader is not None and not isinstance(reader, Refused):
+            if reader is not None:
                 reader.feed(document, table, head.body)
         previous = table
     if reader is not None:
-        close()
-    return ProjectTables(tuple(mentions), tuple(indicators), tuple(findings))
+        read.append(reader.close())
+    return ProjectTables.joined(read)

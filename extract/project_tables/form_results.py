@@ -11,22 +11,15 @@ printed in full; 总分 = the funds row + every indicator, for 分值 and for �
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from extract.project_tables.forms import TOTALS, Figure, ProjectForm
 from extract.projects import Mention
-from extract.records import Evidence, Finding, IndicatorRow
+from extract.project_tables.results import ProjectTables
+from extract.records import Evidence, Finding
 
 TABLE_PRIORITY = 0
 """extract.projects.Mention.priority of a table cell: its name is the one shown."""
-
-
-@dataclass(frozen=True)
-class FormResult:
-    mentions: tuple[Mention, ...]
-    indicators: tuple[IndicatorRow, ...]
-    findings: tuple[Finding, ...]
 
 
 def figure(form: ProjectForm, *keys: tuple[str, str]) -> Figure | None:
@@ -111,7 +104,7 @@ def score_checks(form: ProjectForm) -> list[Finding]:
     return found
 
 
-def close(form: ProjectForm) -> FormResult:
+def close(form: ProjectForm) -> ProjectTables:
     """The form's project, indicators and findings; nothing but a finding when it names no project."""
     findings = list(form.indicators.findings)
     if form.project is None:
@@ -119,8 +112,8 @@ def close(form: ProjectForm) -> FormResult:
         if form.indicators.rows:
             evidence = evidence or form.indicators.rows[0].evidence
         if evidence is None:
-            return FormResult((), (), tuple(findings))
+            return ProjectTables(findings=tuple(findings))
         message = "a project table without a 项目名称 row: nothing in it is loaded"
-        return FormResult((), (), (*findings, Finding("project_table_unreadable", "warning", message, evidence)))
+        return ProjectTables(findings=(*findings, Finding("project_table_unreadable", "warning", message, evidence)))
     findings += fund_checks(form) + score_checks(form)
-    return FormResult((mention(form),), tuple(form.indicators.rows), tuple(findings))
+    return ProjectTables((mention(form),), tuple(form.indicators.rows), tuple(findings))

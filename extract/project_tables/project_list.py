@@ -22,6 +22,7 @@ from extract.document import Cell, Document, Table
 from extract.project_tables.form_results import TABLE_PRIORITY
 from extract.project_tables.grid import AMOUNT_CELL, CellValue, amount_of, body_start, is_head_row, percent_of, printed, row_evidence, slots
 from extract.project_tables.labels import Label, column_fields, label, project_name, total_row_labels
+from extract.project_tables.results import ProjectTables
 from extract.projects import Mention
 from extract.records import Evidence, Finding
 
@@ -217,8 +218,9 @@ class ProjectList:
         if value.problem:
             self.findings.append(Finding("project_cell_unreadable", "warning", f"{name}: {value.problem}; not loaded", evidence))
 
-    def close(self) -> tuple[list[Mention], list, list[Finding]]:
-        return [entry.mention(self.fund_scope) for entry in self.entries], [], self.findings
+    def close(self) -> ProjectTables:
+        """The projects read."""
+        return ProjectTables.of([entry.mention(self.fund_scope) for entry in self.entries], [], self.findings)
 
 
 def joined(evidence: list[Evidence]) -> Evidence:

@@ -29,6 +29,7 @@ from extract.project_tables.indicator_block import (
     unmapped_finding,
 )
 from extract.project_tables.labels import column_fields, form_fields, label, project_name, total_row_labels
+from extract.project_tables.results import ProjectTables
 from extract.projects import Mention
 from extract.records import Finding
 
@@ -115,5 +116,6 @@ class TargetGrid:
             if not any(m.name == self.project for m in self.mentions):
                 self.mentions.append(Mention(self.project, evidence, TABLE_PRIORITY))
 
-    def close(self) -> tuple[list[Mention], list, list[Finding]]:
-        return self.mentions, self.found.rows, self.found.findings
+    def close(self) -> ProjectTables:
+        """The projects and indicators read."""
+        return ProjectTables.of(self.mentions, self.found.rows, self.found.findings)
