@@ -21,7 +21,7 @@ def extract_document(document: Document) -> ExtractedReport:
     three, found_three = extract_three_public(document, phase)
     functions, found_functions = extract_function_classes(document)
     tables = read_performance_tables(document)
-    project_tables = read_project_tables(document, phase)
+    project_tables = read_project_tables(document, phase, metadata.fiscal_year)
     projects, found_projects = extract_projects(document, phase, tables, project_tables.mentions)
     indicators = [row for table in tables for row in table.rows] + list(project_tables.indicators)
     table_findings = [f for table in tables for f in table.findings] + list(project_tables.findings)

@@ -152,8 +152,18 @@ def repeats(reader: TableReader, head: Heading, table: Table) -> bool:
     return isinstance(reader, TargetGrid) and reader.header(table, head.body) is None
 
 
-def read_project_tables(document: Document, phase: str) -> ProjectTables:
-    """Every project table of the document (see the module docstring)."""
+def other_year(document: Document, table: Table, head: Heading, fiscal_year: int | None) -> Refused | None:
+    """A project table whose title names another year than the report's: its figures are that
+    year's (a 2023 自评表 in a 2024 budget report), not loaded as the report's."""
+    if head.family is None or head.year is None or fiscal_year is None or head.year == fiscal_year:
+        return None
+    message = f"a project table of {head.year} in a report of {fiscal_year}: not loaded as the report's figures"
+    return Refused(head.family.family, Finding("project_table_other_year", "info", message, row_evidence(document, table, head.body)))
+
+
+def read_project_tables(document: Document, phase: str, fiscal_year: int | None = None) -> ProjectTables:
+    """Every project table of the document (see the module docstring); ``fiscal_year`` is the
+    report's, for tables titled with another year."""
     read: list[ProjectTables] = []
     reader: TableReader | None = None
     previous: Table | None = None
@@ -166,7 +176,7 @@ def read_project_tables(document: Document, phase: str) -> ProjectTables:
         else:
             if reader is not None:
                 read.append(reader.close())
-            reader = open_reader(document, table, head, phase) if head.family else None
+            reader = other_year(document, table, head, fiscal_year) or (open_reader(document, table, head, phase) if head.family else None)
             if reader is not None:
                 reader.feed(document, table, head.body)
         previous = table

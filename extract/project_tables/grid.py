@@ -28,6 +28,8 @@ PERCENT_CELL = re.compile(r"^(?P<number>-?\d+(?:\.\d+)?)\s*%$")
 PLAIN_NUMBER = re.compile(r"^-?\d+(?:\.\d+)?$")
 NOTHING_PRINTED = frozenset({"", "-", "--", "—", "——", "/", "\\", "一"})
 """What a cell holds when the template says "no figure here" (an empty cell is absent, never 0)."""
+# "2024年度", "（2023年度）", "2025年项目绩效目标表": the year a table is of
+TABLE_YEAR = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年(?!\d|\s*\d{1,2}\s*月)")
 # "单位：万元", "金额单位：元", "单位:万元"
 UNIT_NOTE = re.compile(r"(?:金额)?单位\s*[:：]\s*(?P<unit>万元|元)")
 # Lines that may stand between a title and its table, or between two pages of one table:
@@ -153,6 +155,8 @@ class Heading(NamedTuple):
     """单位：万元 / 元 from the title, the lines above or the head rows."""
     body: int
     """Index of the first row after the head rows."""
+    year: int | None = None
+    """The year the title or the note under it names (2024年度项目支出绩效目标申报表, （2023年度）)."""
 
 
 def heading(document: Document, table: Table, captions: bool = False) -> Heading:
@@ -183,7 +187,8 @@ def heading(document: Document, table: Table, captions: bool = False) -> Heading
         break
     units = [m["unit"] for text in scanned for m in UNIT_NOTE.finditer(text)]
     unit = (family.unit if family else None) or (units[0] if units else None)
-    return Heading(family, titled, unit, body)
+    years = [int(m["year"]) for text in scanned for m in TABLE_YEAR.finditer(text)]
+    return Heading(family, titled, unit, body, years[0] if titled and len(set(years)) == 1 else None)
 
 
 def body_start(table: Table) -> int:

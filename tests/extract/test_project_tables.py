@@ -427,6 +427,20 @@ def test__merged_cells__a_completion_table_is_left_to_extract_tables():
     assert read_project_tables(model_document(rows, "项目绩效目标完成情况表"), "final") == ProjectTables()
 
 
+def test__other_year__a_prior_year_self_evaluation_in_a_budget_report_is_not_its_figures():
+    text = (
+        "2023年度项目支出绩效自评表\n单位：万元\n项目名称\t甲项目\n"
+        "项目资金\t\t全年预算数\t全年执行数\n\t年度资金总额\t10\t9\n"
+    )
+    found = read_project_tables(parse_text(text, "t.txt", "0" * 64), "budget", 2024)
+    assert (found.mentions, found.indicators) == ((), ())
+    assert [(f.rule, f.message) for f in found.findings] == [
+        ("project_table_other_year", "a project table of 2023 in a report of 2024: not loaded as the report's figures")
+    ]
+    same_year = read_project_tables(parse_text(text, "t.txt", "0" * 64), "final", 2023)
+    assert [(m.name, m.budget_yuan, m.executed_yuan) for m in same_year.mentions] == [("甲项目", Decimal("100000.00"), Decimal("90000.00"))]
+
+
 def test__continuation__a_department_wide_table_after_a_caption_is_not_the_form_s():
     text = (
         "项目绩效目标表\n单位：万元\n项目名称\t甲项目\n项目金额\t10\n"
