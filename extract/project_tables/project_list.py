@@ -27,7 +27,7 @@ from extract.projects import Mention
 from extract.records import Evidence, Finding
 
 HEADER_ROWS_MAX = 3
-AMOUNT_FIELDS = ("executed", "budget", "total")
+AMOUNT_FIELDS = ("executed", "budget", "budget_initial", "total")
 """A column whose header path holds several of these is the first of them."""
 
 
@@ -85,12 +85,13 @@ def list_header(rows: tuple[tuple[Cell, ...], ...], start: int) -> tuple[ListCol
 def phase_measures(phase: str, columns: ListColumns) -> dict[str, str]:
     """Our measure -> the column field it is read from, in a report of ``phase``."""
     at = columns.amounts
+    budget = next((name for name in ("budget", "budget_initial") if name in at), None)
     if phase == "budget":
-        source = "budget" if "budget" in at else "total"
+        source = budget or "total"
         return {"budget_yuan": source} if source in at else {}
     found = {"executed_yuan": "executed" if "executed" in at else "total"}
-    if "budget" in at:
-        found["budget_yuan"] = "budget"
+    if budget:
+        found["budget_yuan"] = budget
     return {measure: column for measure, column in found.items() if column in at}
 
 
