@@ -19,7 +19,7 @@ from transform.pipeline import process_report
 
 HERE = Path(__file__).resolve().parents[1] / "reports" / "projects"
 CHROMIUM = Path("/usr/bin/chromium")
-POSITION = ("line_number", "evidence")
+POSITION = ("line_number", "page_number", "table_number", "row_number", "evidence")
 
 
 @pytest.fixture(scope="module")
