@@ -6,6 +6,7 @@ from extract.document import Document
 from extract.errors import UnreadableReport
 from extract.function_classes import extract_function_classes
 from extract.metadata import Metadata, read_metadata
+from extract.project_tables import read_project_tables
 from extract.projects import extract_projects
 from extract.records import DocumentInfo, ExtractedReport
 from extract.standard_tables import combine_with_narrative, printed_codes, read_tables
@@ -56,9 +57,10 @@ def extract_document(document: Document) -> ExtractedReport:
     functions, found_functions = extract_function_classes(document, printed_codes(readings))
     combined = combine_with_narrative(document, readings, summary, three, functions)
     tables = read_performance_tables(document)
-    projects, found_projects = extract_projects(document, phase, tables)
-    indicators = [row for table in tables for row in table.rows]
-    table_findings = [f for table in tables for f in table.findings]
+    project_tables = read_project_tables(document, phase, metadata.fiscal_year)
+    projects, found_projects = extract_projects(document, phase, tables, project_tables.mentions)
+    indicators = [row for table in tables for row in table.rows] + list(project_tables.indicators)
+    table_findings = [f for table in tables for f in table.findings] + list(project_tables.findings)
     return ExtractedReport(
         document=document_info(document, metadata),
         summary_items=tuple(combined.summary_items),

@@ -95,7 +95,7 @@ def read_table(table: Recognised, phase: str | None, year: int | None) -> TableR
     if unmapped:
         reading.findings.append(
             Finding(
-                "table_header_unmapped",
+                "standard_table_header_unmapped",
                 "warning",
                 f"{rule.kind} table: no rule reads the heading(s) {'; '.join(unmapped)}; nothing is read from the table",
                 table.title.evidence(),

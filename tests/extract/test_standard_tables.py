@@ -106,7 +106,7 @@ def test__table__unit_split_across_two_heading_lines():
 def test__table__an_unmapped_heading_loads_nothing_and_names_the_heading():
     result = report(ONE_CODE_COLUMN.replace("金 额", "执行进度"))
     assert not by_code(result)
-    (problem,) = [f for f in result.findings if f.rule == "table_header_unmapped"]
+    (problem,) = [f for f in result.findings if f.rule == "standard_table_header_unmapped"]
     assert "执行进度" in problem.message
 
 
