@@ -173,7 +173,7 @@ def test__load_reports__a_printed_economic_code_joins_the_dimension(engine):
         (lambda r: replace(r, expenditure_by_economic_class=(replace(r.expenditure_by_economic_class[0], fund_scope="basic"),)), "fund scope 'basic'"),
         (lambda r: replace(r, expenditure_by_function=(replace(r.expenditure_by_function[0], fund_scope="财政拨款"),)), "fund scope '财政拨款'"),
         (lambda r: replace(r, document=replace(r.document, report_scope="部门")), "report scope '部门'"),
-        (lambda r: replace(r, summary_items=(replace(r.summary_items[0], item="general_budget_project"),)), "summary_item general_budget_project"),
+        (lambda r: replace(r, summary_items=(replace(r.summary_items[0], item="general_budget_reserve"),)), "summary_item general_budget_reserve"),
     ],
 )
 def test__load_reports__refuses_a_value_the_tables_do_not_know(engine, change, reason):
