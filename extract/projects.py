@@ -46,6 +46,17 @@ EXECUTION = re.compile(
 # "共计85.2万元，其中，人大业务项目48.8万元、在线监督建设项目8万元、人代会会议项目28.4万元"
 LISTED_TOTAL = re.compile(rf"项目资金共计\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})[^。]*?其中")
 LISTED = re.compile(rf"(?:^|[、,:;])(?P<name>[^、,:;\d]{{2,30}}?项目)\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})")
+# "编报绩效目标的项目共4个,涉及项目预算资金598.46万元。其中:中介机构服务费418.80万元 ,财政业务费10.00 万元,
+# 信息化系统日常维护费166.66万元,援滇干部工作经费3.00 万元。" (the projects with performance targets)
+TARGETED_TOTAL = re.compile(
+    rf"""
+    涉及项目(?:预算)?资金(?:共计|合计)?\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})
+    \s*[。,;]?\s*其中\s*[:,]?
+    """,
+    re.VERBOSE,
+)
+# one item of that list: a name of its own, then its amount
+TARGETED = re.compile(rf"(?:^|[、,;])\s*(?P<name>[^、,:;。\d]{{2,30}}?)\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})")
 # "目标3：会议费126万元，按标准足额保障…"
 GOAL = re.compile(rf"^目标\s*\d+\s*[:：]\s*(?P<name>[^,;:\d]{{2,30}}?)\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})")
 # "（三）人大会议经费" (a section heading that is a project name)
@@ -137,6 +148,36 @@ def execution_mentions(lines: Iterable[Line]) -> list[Mention]:
                 )
             )
     return found
+
+
+def targeted_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention], list[Finding]]:
+    """The projects listed after "涉及项目预算资金X万元。其中：" with their amounts. The names carry
+    no 项目 to tell them by, so the list is read only when it adds up to the stated total (within
+    the rounding of its figures); otherwise it is a finding and nothing is loaded from it."""
+    found, findings = [], []
+    measure = "budget_yuan" if phase == "budget" else "executed_yuan"
+    for line in lines:
+        total = TARGETED_TOTAL.search(line.text)
+        if not total or LISTED_TOTAL.search(line.text):  # "项目资金共计…其中" is listed_mentions' shape
+            continue
+        listing = line.text[total.end() :].split("。")[0]
+        listed = list(TARGETED.finditer(listing))
+        amounts = [yuan(m["number"], m["unit"]) for m in listed]
+        stated = yuan(total["number"], total["unit"])
+        if not listed or None in amounts or stated is None:
+            continue
+        tolerance = half_unit((total["number"], total["unit"])) + sum(half_unit((m["number"], m["unit"])) for m in listed)
+        if abs(sum(amounts) - stated) > tolerance:
+            findings.append(
+                Finding("sum_mismatch", "error",
+                        f"the projects listed add up to {sum(amounts)} yuan, the stated total is {stated} yuan; none is loaded",
+                        line.evidence(), expected_value=stated, actual_value=sum(amounts))
+            )
+            continue
+        for match, amount in zip(listed, amounts):
+            rounding = half_unit((match["number"], match["unit"]))
+            found.append(Mention(display_name(match["name"]), line.evidence(), 1, **{measure: amount}, half_unit_yuan=rounding))
+    return found, findings
 
 
 def listed_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention], list[Finding]]:
@@ -285,10 +326,13 @@ def extract_projects(
     """Every project the report names, ``from_tables`` (extract.project_tables) included."""
     lines = list(body_lines(document))
     listed, findings = listed_mentions(lines, phase)
+    targeted, found_targeted = targeted_mentions(lines, phase)
+    findings += found_targeted
     mentions = (
         table_mentions(tables)
         + list(from_tables)
         + listed
+        + targeted
         + named_list_mentions(lines)
         + execution_mentions(lines)
         + goal_mentions(lines)

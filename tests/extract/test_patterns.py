@@ -141,3 +141,29 @@ def test__project_key__one_project_two_names(first, second):
 
 def test__display_name__drops_trailing_words():
     assert display_name("“人大业务项目”") == "人大业务" and display_name("代表工作联系点经费支出") == "代表工作联系点经费"
+
+
+TARGETED_LIST = (
+    "2025年度，本单位编报绩效目标的项目共4个，涉及项目预算资金598.46万元。其中：中介机构服务费418.80万元 ，"
+    "财政业务费10.00 万元， 信息化系统日常维护费166.66万元，援滇干部工作经费3.00 万元。"
+)
+
+
+def test__targeted_mentions__projects_listed_under_their_total_are_read_when_they_add_up():
+    from extract.projects import targeted_mentions
+
+    (line,) = doc(TARGETED_LIST).lines
+    mentions, findings = targeted_mentions([line], "budget")
+    assert [(m.name, m.budget_yuan) for m in mentions] == [
+        ("中介机构服务费", Decimal("4188000.00")), ("财政业务费", Decimal("100000.00")),
+        ("信息化系统日常维护费", Decimal("1666600.00")), ("援滇干部工作经费", Decimal("30000.00")),
+    ]
+    assert findings == []
+
+
+def test__targeted_mentions__a_list_that_does_not_add_up_loads_nothing():
+    from extract.projects import targeted_mentions
+
+    (line,) = doc(TARGETED_LIST.replace("598.46", "698.46")).lines
+    mentions, findings = targeted_mentions([line], "budget")
+    assert mentions == [] and [f.rule for f in findings] == ["sum_mismatch"]
