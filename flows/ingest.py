@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy import URL, Engine
@@ -26,7 +27,7 @@ from budget_etl import runs
 from budget_etl.database import database_url, embedded_pgdata, engine_for
 from budget_etl.migrate import upgrade
 from budget_etl.settings import get_settings
-from extract.errors import ExtractError
+from extract.errors import ExtractError, first_line, shown
 from extract.records import ExtractedReport
 from flows.prefect_env import local_prefect_api
 from flows.runners import default_workers, make_task_runner
@@ -70,7 +71,7 @@ def extract_batch(items: Sequence[tuple[str, str]]) -> list[Outcome]:
             outcomes.append(Outcome(path, sha256, error=str(error)))
             continue
         except Exception as error:  # noqa: BLE001 - the edge: one file's surprise must not stop the others
-            outcomes.append(Outcome(path, sha256, error=f"{path}: could not be read ({type(error).__name__}: {error})"))
+            outcomes.append(Outcome(path, sha256, error=f"{shown(path)}: could not be read ({type(error).__name__}: {first_line(error)})"))
             continue
         outcomes.append(Outcome(path, sha256, report=report))
     return outcomes
@@ -86,29 +87,42 @@ class BatchResult:
     errors: tuple[str, ...]
 
 
+def is_transient(error: BaseException) -> bool:
+    """An error that can pass: the connection was lost, or the server is restarting or shutting
+    down (SQLAlchemy's OperationalError, or psycopg's own from COPY, which SQLAlchemy does not
+    wrap). Anything else belongs to the document being loaded and fails it alone."""
+    return isinstance(error, (OperationalError, psycopg.OperationalError))
+
+
+def refusal(path: str, error: Exception) -> str:
+    """One line saying why a document could not be loaded."""
+    if isinstance(error, LoadError):
+        return str(error)
+    if isinstance(error, (DBAPIError, psycopg.Error)):
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        return f"{shown(path)}: the database refused it: {first_line(reason)}"
+    return f"{shown(path)}: could not be loaded ({type(error).__name__}: {first_line(error)})"
+
+
 def load_outcomes(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> BatchResult:
-    """Load a batch in one transaction. A batch the database refuses is retried document by
-    document so that one bad report fails alone; a lost connection is raised for a retry."""
+    """Load a batch in one transaction. A batch the database refuses is loaded again document by
+    document, so that a bad report fails alone and is recorded; a lost connection is raised for
+    a retry of the whole batch (nothing of it was committed)."""
     good = [o for o in outcomes if o.report is not None]
     failed = [(o.path, o.sha256, o.error) for o in outcomes if o.report is None]
-    loaded = []
     try:
-        with engine.begin() as connection:
-            loaded = load_reports(connection, [o.report for o in good], run_id)
-    except (LoadError, DBAPIError) as error:
-        if isinstance(error, OperationalError):
+        loaded = load_in_one_transaction(engine, good, run_id)
+    except Exception as error:  # noqa: BLE001 - the edge: one document's surprise must not stop the others
+        if is_transient(error):
             raise
         loaded = []
         for outcome in good:
             try:
-                with engine.begin() as connection:
-                    loaded += load_reports(connection, [outcome.report], run_id)
-            except LoadError as problem:
-                failed.append((outcome.path, outcome.sha256, str(problem)))
-            except DBAPIError as problem:
-                if isinstance(problem, OperationalError):
+                loaded += load_in_one_transaction(engine, [outcome], run_id)
+            except Exception as problem:  # noqa: BLE001 - as above, now for this document alone
+                if is_transient(problem):
                     raise
-                failed.append((outcome.path, outcome.sha256, f"{outcome.path}: the database refused it: {problem.orig}"))
+                failed.append((outcome.path, outcome.sha256, refusal(outcome.path, problem)))
     if failed:
         with engine.begin() as connection:
             for path, sha256, message in failed:
@@ -119,6 +133,11 @@ def load_outcomes(engine: Engine, outcomes: Sequence[Outcome], run_id: int | Non
         findings=sum(d.finding_count for d in loaded),
         errors=tuple(message for _, _, message in failed),
     )
+
+
+def load_in_one_transaction(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> list:
+    with engine.begin() as connection:
+        return load_reports(connection, [o.report for o in outcomes], run_id)
 
 
 @contextmanager
@@ -142,9 +161,16 @@ def ingest_batch(items: Sequence[tuple[str, str]], database: URL, run_id: int | 
         return load_outcomes(engine_for(database), extract_batch(items), run_id)
 
 
+def retry_when_transient(task, task_run, state) -> bool:
+    """Prefect's retry condition of the batch task: retry a lost connection, never a bad file
+    (a batch task fails only on errors no document of its own caused, see load_outcomes)."""
+    return isinstance(state.data, BaseException) and is_transient(state.data)
+
+
 # Results are small and used once: no cache keys over the inputs, no result persistence.
 batch_task = task(
-    ingest_batch, name="ingest-batch", retries=3, retry_delay_seconds=[2, 10, 30], cache_policy=NO_CACHE, persist_result=False
+    ingest_batch, name="ingest-batch", retries=3, retry_delay_seconds=[2, 10, 30], retry_condition_fn=retry_when_transient,
+    cache_policy=NO_CACHE, persist_result=False,
 )
 
 

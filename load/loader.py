@@ -17,6 +17,7 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.dialects.postgresql import insert
 
 from extract.classification import level_of
+from extract.errors import one_line, shown
 from extract.projects import project_key
 from extract.records import ExtractedReport
 from load import facts as fact_rows
@@ -30,7 +31,7 @@ class LoadError(Exception):
     """A report that cannot be loaded as it is (e.g. no department could be read)."""
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown(path)}: {one_line(reason)}")
         self.path = path
         self.reason = reason
 

@@ -9,10 +9,12 @@ from extract.readers import read_document
 from extract.records import ExtractedReport
 from extract.report import extract_document
 from transform.checks import run_checks
+from transform.limits import storable, within_limits
 
 
 def process_report(path: str | Path) -> ExtractedReport:
-    """Read, extract and check one report file. Raises UnreadableReport for a bad file."""
+    """Read, extract and check one report file. Raises UnreadableReport for a bad file.
+    Figures beyond what the warehouse holds become findings (transform.limits)."""
     document = read_document(path)
-    report = extract_document(document)
-    return replace(report, findings=report.findings + tuple(run_checks(document, report)))
+    report = within_limits(extract_document(document))
+    return replace(report, findings=storable(report.findings + tuple(run_checks(document, report))))
