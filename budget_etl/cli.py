@@ -117,7 +117,7 @@ def extract(file: str, as_json: bool) -> None:
     from transform.pipeline import process_report
 
     try:
-        report = process_report(file)
+        report = process_report(file, get_settings().max_file_bytes)
     except ExtractError as error:
         raise click.ClickException(str(error)) from error
     data = contract_dict(report)

@@ -3,6 +3,7 @@ content-hash comparison that lets unchanged files be skipped without being parse
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
@@ -12,6 +13,9 @@ from sqlalchemy import Engine, text
 from sqlalchemy.exc import DBAPIError
 
 from extract.document import file_sha256
+from extract.errors import shown
+from extract.readers import too_large
+from load.loader import record_failure
 
 LOCK_KEY = 7_301_946_221
 """Arbitrary constant naming the ingest lock among the server's advisory locks."""
@@ -100,23 +104,50 @@ def finish(engine: Engine, summary: RunSummary, status: str) -> None:
 class PendingFiles:
     """(path, sha256) of the files new or changed since their last load or failure, found as
     they are iterated, so that the first batches can start while later files are still hashed.
-    ``skipped`` counts the unchanged files met so far."""
+    ``skipped`` counts the unchanged files met so far.
 
-    def __init__(self, engine: Engine, paths: Sequence[str]) -> None:
+    A file that cannot be hashed (a read error) or is larger than ``max_bytes`` fails here, before
+    any worker reads it: it is recorded at once with one line naming it (``failed``), under a key
+    of its size and times instead of a content hash, so that the next run skips it while it is
+    unchanged and tries it again once it changed (a permission fixed changes its ctime)."""
+
+    def __init__(self, engine: Engine, paths: Sequence[str], max_bytes: int | None = None, run_id: int | None = None) -> None:
         with engine.connect() as connection:
             rows = connection.execute(
                 text("select source_path, sha256, loaded_at is not null, error_sha256 from etl.documents")
             ).all()
         self.known = {path: (sha, loaded, error_sha) for path, sha, loaded, error_sha in rows}
-        self.paths = paths
+        self.engine, self.paths, self.max_bytes, self.run_id = engine, paths, max_bytes, run_id
         self.skipped = 0
+        self.failed: list[str] = []
 
     def __iter__(self) -> Iterator[tuple[str, str]]:
         for path in self.paths:
-            sha = file_sha256(path)
+            sha, problem = self.content_key(path)
             seen = self.known.get(path)
             if seen and ((seen[1] and seen[0] == sha) or seen[2] == sha):
                 self.skipped += 1
+            elif problem is not None:
+                self.fail(path, sha, problem)
             else:
                 yield path, sha
 
+    def content_key(self, path: str) -> tuple[str, str | None]:
+        """(the file's sha256, None), or (a key of its size and times, why it cannot be read)."""
+        try:
+            status = os.stat(path)
+        except OSError as error:
+            return "unread:gone", f"cannot read the file: {error.strerror or error}"
+        key = f"unread:{status.st_size}:{status.st_mtime_ns}:{status.st_ctime_ns}"
+        if self.max_bytes is not None and status.st_size > self.max_bytes:
+            return key, too_large(status.st_size, self.max_bytes)
+        try:
+            return file_sha256(path), None
+        except OSError as error:
+            return key, f"cannot read the file: {error.strerror or error}"
+
+    def fail(self, path: str, key: str, reason: str) -> None:
+        message = f"{shown(path)}: {reason}"
+        with self.engine.begin() as connection:
+            record_failure(connection, path, key, message, self.run_id)
+        self.failed.append(message)

@@ -7,6 +7,7 @@
     BUDGET_ETL_TIMEZONE       its time zone (default: Asia/Shanghai)
     BUDGET_ETL_DEPARTMENTS_FILE  the department aliases file (default: reference/departments.csv)
     BUDGET_ETL_LOCK_WAIT_SECONDS how long a run waits for another run to finish (default: 0)
+    BUDGET_ETL_MAX_FILE_MB    the largest report file read, in MB (default: 100); larger ones fail unread
 """
 
 from __future__ import annotations
@@ -33,6 +34,13 @@ class Settings(BaseSettings):
     """The aliases file mapping published department names to canonical ones."""
     lock_wait_seconds: float = Field(default=0, ge=0)
     """How long an ingest run waits for another run's lock before it gives up (0: not at all)."""
+    max_file_mb: float = Field(default=100, gt=0)
+    """The largest report file read, in MB (2^20 bytes). A larger file fails before it is read: the
+    largest published report of the corpus is a few MB, and a 200 MB file is no report."""
+
+    @property
+    def max_file_bytes(self) -> int:
+        return int(self.max_file_mb * 2**20)
 
     @field_validator("database_url")
     @classmethod

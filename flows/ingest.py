@@ -61,12 +61,12 @@ def discover(paths: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
-def extract_batch(items: Sequence[tuple[str, str]]) -> list[Outcome]:
+def extract_batch(items: Sequence[tuple[str, str]], max_bytes: int | None = None) -> list[Outcome]:
     """Extract and check each (path, sha256); a bad file becomes an Outcome with its error."""
     outcomes = []
     for path, sha256 in items:
         try:
-            report = process_report(path)
+            report = process_report(path, max_bytes)
         except ExtractError as error:
             outcomes.append(Outcome(path, sha256, error=str(error)))
             continue
@@ -154,11 +154,13 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def ingest_batch(items: Sequence[tuple[str, str]], database: URL, run_id: int | None) -> BatchResult:
+def ingest_batch(
+    items: Sequence[tuple[str, str]], database: URL, run_id: int | None, max_bytes: int | None = None
+) -> BatchResult:
     """Extract, check and load one batch of (path, sha256) where the task runs. ``database`` is
     a URL object, whose repr hides the password wherever Prefect shows task inputs."""
     with cyclic_gc_paused():
-        return load_outcomes(engine_for(database), extract_batch(items), run_id)
+        return load_outcomes(engine_for(database), extract_batch(items, max_bytes), run_id)
 
 
 def retry_when_transient(task, task_run, state) -> bool:
@@ -193,20 +195,22 @@ def batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[
         yield batch
 
 
-def processed(work: Iterable[Sequence[tuple[str, str]]], database: URL, run_id: int, window: int) -> Iterator[BatchResult]:
+def processed(
+    work: Iterable[Sequence[tuple[str, str]]], database: URL, run_id: int, window: int, max_bytes: int | None = None
+) -> Iterator[BatchResult]:
     """Batch results in submission order, with at most ``window`` batches in flight, so that
     the runner stays busy while memory stays flat however large the corpus."""
     pending: deque = deque()
     queue = iter(work)
     for batch in queue:
-        pending.append(batch_task.submit(batch, database, run_id))
+        pending.append(batch_task.submit(batch, database, run_id, max_bytes))
         if len(pending) >= window:
             break
     while pending:
         result = pending.popleft().result()
         next_batch = next(queue, None)
         if next_batch is not None:
-            pending.append(batch_task.submit(next_batch, database, run_id))
+            pending.append(batch_task.submit(next_batch, database, run_id, max_bytes))
         yield result
 
 
@@ -225,9 +229,9 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
         logger.info("%d report files found", len(files))
         # Files are hashed as batches are needed: the workers start on the first batches while
         # the rest are still being compared with what the warehouse holds.
-        pending = runs.PendingFiles(engine, files)
+        pending = runs.PendingFiles(engine, files, settings.max_file_bytes, summary.run_id)
         work = batches(pending, batch_size_for(len(files), size, default_workers()))
-        for result in processed(work, database, summary.run_id, window=2 * default_workers()):
+        for result in processed(work, database, summary.run_id, 2 * default_workers(), settings.max_file_bytes):
             summary.documents_new += result.loaded
             summary.facts_loaded += result.facts
             summary.findings += result.findings
@@ -235,6 +239,9 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
             for message in result.errors:
                 logger.warning("failed: %s", message)
         summary.documents_skipped = pending.skipped
+        summary.documents_failed += len(pending.failed)
+        for message in pending.failed:
+            logger.warning("failed: %s", message)
         with engine.begin() as connection:
             sync_department_aliases(connection, read_aliases(settings.departments_file))
         logger.info(summary.line())

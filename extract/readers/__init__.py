@@ -12,6 +12,7 @@ The format is told by the content (magic bytes), not by the file's name, in one 
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Callable
 from io import BytesIO
@@ -80,11 +81,29 @@ def read_bytes(data: bytes, path: str) -> Document:
     return reader_for(sniff(data, path))(data, path, sha256_of(data))
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one report file, whatever its format. Raises UnreadableReport with the reason."""
+def too_large(size: int, max_bytes: int) -> str:
+    """Why a file over the size limit is not read (the limit is BUDGET_ETL_MAX_FILE_MB)."""
+    return f"the file is {megabytes(size)} MB, over the limit of {megabytes(max_bytes)} MB (BUDGET_ETL_MAX_FILE_MB)"
+
+
+def megabytes(size: int) -> str:
+    """200.0, 2.9, 0.14: MB (2^20 bytes) to three significant digits at most."""
+    value = size / 2**20
+    return f"{value:,.1f}" if value >= 1 else f"{float(f'{value:.2g}'):g}"
+
+
+def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
+    """Read one report file, whatever its format. Raises UnreadableReport with the reason; a
+    file larger than ``max_bytes`` is refused before it is read."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise UnreadableReport(str(path), too_large(size, max_bytes))
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except OSError as error:
         raise UnreadableReport(str(path), f"cannot read the file: {error.strerror or error}") from error
+    if max_bytes is not None and len(data) > max_bytes:  # it grew since
+        raise UnreadableReport(str(path), too_large(len(data), max_bytes))
     return read_bytes(data, str(path))

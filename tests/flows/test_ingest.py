@@ -189,3 +189,36 @@ def test__batch_task__retries_a_lost_connection_never_a_bad_file():
     assert not retried(psycopg.errors.NumericValueOutOfRange("numeric field overflow"))
     assert not retried(LoadError("x.txt", "no department"))
     assert not retried(ValueError("anything else"))
+
+
+def test__ingest__a_file_that_cannot_be_read_fails_alone_naming_it(engine, prefect_harness, tmp_path):
+    """Issue 13, case 2: reading /proc/self/mem from its start fails with EIO, while hashing."""
+    folder = seeds_in(tmp_path)
+    (folder / "mem.txt").symlink_to("/proc/self/mem")
+    summary = run_ingest([str(folder)], runner="thread")
+    assert (summary["documents_new"], summary["documents_failed"]) == (5, 1)
+    with engine.connect() as connection:
+        (error,) = connection.execute(text("select error from etl.documents where status = 'failed'")).scalars().all()
+    assert error == f"{folder / 'mem.txt'}: cannot read the file: Input/output error"
+
+
+def test__ingest__a_file_over_the_size_limit_fails_alone_and_once(engine, prefect_harness, tmp_path, monkeypatch):
+    """Issue 13, case 6: a file over BUDGET_ETL_MAX_FILE_MB fails before it is read."""
+    from budget_etl.settings import get_settings
+
+    folder = seeds_in(tmp_path)
+    body = (REPORTS / "001_5bad65b3efb8bad8.txt").read_text(encoding="utf-8")
+    (folder / "huge.txt").write_text(body * 3, encoding="utf-8")  # about 150 KB
+    monkeypatch.setenv("BUDGET_ETL_MAX_FILE_MB", "0.1")
+    get_settings.cache_clear()
+    try:
+        summary = run_ingest([str(folder)], runner="thread")
+        again = run_ingest([str(folder)], runner="thread")
+    finally:
+        monkeypatch.delenv("BUDGET_ETL_MAX_FILE_MB")
+        get_settings.cache_clear()
+    assert (summary["documents_new"], summary["documents_failed"]) == (5, 1)
+    assert (again["documents_new"], again["documents_failed"], again["documents_skipped"]) == (0, 0, 6)
+    with engine.connect() as connection:
+        (error,) = connection.execute(text("select error from etl.documents where status = 'failed'")).scalars().all()
+    assert error == f"{folder / 'huge.txt'}: the file is 0.13 MB, over the limit of 0.1 MB (BUDGET_ETL_MAX_FILE_MB)"

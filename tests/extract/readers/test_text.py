@@ -62,3 +62,12 @@ def test__sniff__a_zip_that_is_not_office_is_refused():
 def test__read_bytes__an_empty_file_is_refused():
     with pytest.raises(UnreadableReport, match="report.pdf: the file is empty"):
         read_bytes(b"  \n", "report.pdf")
+
+
+def test__read_document__a_file_over_the_limit_is_refused_unread(tmp_path):
+    from extract.readers import read_document
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 3_000_000)
+    with pytest.raises(UnreadableReport, match=r"big.txt: the file is 2.9 MB, over the limit of 1.0 MB"):
+        read_document(path, max_bytes=1_048_576)
