@@ -7,7 +7,7 @@ The format is told by the content (magic bytes), not by the file's name, in one 
     PK\\x03\\x04 + xl/            xlsx
     \\xd0\\xcf\\x11\\xe0 (OLE2)      doc / xls / wps / et: Word 97 and Excel 97 files, Kingsoft's
                                 too; .xls is read, the others are refused with what to do
-    anything else               text (UTF-8 or GB18030, else refused as binary)
+    anything else               text (UTF-8, UTF-16/32 with a BOM, or GB18030; else refused as binary)
 """
 
 from __future__ import annotations
@@ -74,11 +74,20 @@ def reader_for(kind: str) -> Callable[[bytes, str, str], Document]:
     return read_text
 
 
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "ole2": "Word 97 / Excel 97 (OLE2)"}
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     """A report's bytes as a Document. Raises UnreadableReport with the reason."""
     if not data.strip():
         raise UnreadableReport(path, "the file is empty")
-    return reader_for(sniff(data, path))(data, path, sha256_of(data))
+    kind = sniff(data, path)
+    try:
+        reader = reader_for(kind)
+    except ModuleNotFoundError as error:
+        name = FORMAT_NAMES.get(kind, kind)
+        raise UnreadableReport(path, f"a {name} file, and no reader for {name} files is installed ({error.name})") from error
+    return reader(data, path, sha256_of(data))
 
 
 def too_large(size: int, max_bytes: int) -> str:

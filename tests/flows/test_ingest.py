@@ -222,3 +222,17 @@ def test__ingest__a_file_over_the_size_limit_fails_alone_and_once(engine, prefec
     with engine.connect() as connection:
         (error,) = connection.execute(text("select error from etl.documents where status = 'failed'")).scalars().all()
     assert error == f"{folder / 'huge.txt'}: the file is 0.13 MB, over the limit of 0.1 MB (BUDGET_ETL_MAX_FILE_MB)"
+
+
+def test__ingest__a_file_name_with_a_line_break_is_one_line_in_status(engine, prefect_harness, tmp_path):
+    """Issue 13, case 10: the error of "a\\nb.txt" split over two lines of the log and of status."""
+    from budget_etl.status import render_status
+
+    folder = seeds_in(tmp_path)
+    (folder / "two\nlines.txt").write_bytes(b"\x00\x01binary")
+    (folder / "cut.txt").write_bytes((REPORTS / "003_e72cc16d30ba4fbe.txt").read_text(encoding="utf-8").rstrip().encode()[:-1])
+    summary = run_ingest([str(folder)], runner="thread")
+    assert (summary["documents_new"], summary["documents_failed"]) == (5, 2)
+    lines = render_status(engine).splitlines()
+    assert f"  {folder}/two\\nlines.txt: the file is binary (it contains NUL bytes), not a text report" in lines
+    assert f"  {folder}/cut.txt: the file ends in the middle of a UTF-8 character (cut short?)" in lines
