@@ -10,6 +10,7 @@ from extract.records import DocumentInfo, ExtractedReport
 from extract.summary_items import extract_summary_items
 from extract.tables import read_performance_tables
 from extract.three_public import extract_three_public
+from extract.version import is_correction, published_on
 
 
 def extract_document(document: Document) -> ExtractedReport:
@@ -31,6 +32,8 @@ def extract_document(document: Document) -> ExtractedReport:
         sha256=document.sha256,
         source_path=document.path,
         title=metadata.title.raw.strip(),
+        published_on=published_on(document, metadata.fiscal_year),
+        is_correction=is_correction(document, metadata.title.number),
     )
     return ExtractedReport(
         document=info,
