@@ -93,12 +93,12 @@ def ingest(paths: tuple[str, ...], batch_size: int | None, runner: str, address:
     error and the others still load. Prints the run summary.
     """
     prepare_prefect()
-    from budget_etl.runs import RunLocked
+    from budget_etl.runs import RunAbandoned, RunLocked
     from flows.ingest import run_ingest
 
     try:
         summary = run_ingest(list(paths), batch_size=batch_size, runner=runner, address=address, announce=announce)
-    except RunLocked as error:
+    except (RunLocked, RunAbandoned) as error:
         raise click.ClickException(str(error)) from error
     click.echo(
         f"documents: {summary['documents_new']} loaded, {summary['documents_skipped']} unchanged, "

@@ -1,5 +1,11 @@
-"""Ingest runs: one at a time (a PostgreSQL advisory lock), each recorded in etl.runs, and the
-content-hash comparison that lets unchanged files be skipped without being parsed."""
+"""Ingest runs: one at a time, each recorded in etl.runs, and the content-hash comparison that
+lets unchanged files be skipped without being parsed.
+
+One at a time: a run holds the advisory lock and beats a heartbeat (budget_etl.lock). A run
+left `running` by a process that died (kill -9, a lost machine) is marked `abandoned` by the
+next run, once its heartbeat is older than ``LEASE_SECONDS``; a run whose heartbeat still moves
+is alive, even if its lock's session was lost, and the next run refuses to start beside it.
+"""
 
 from __future__ import annotations
 
@@ -9,9 +15,9 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 
-from sqlalchemy import Engine, text
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy import Connection, Engine, text
 
+from budget_etl.lock import RunLock
 from extract.document import file_sha256
 from extract.errors import shown
 from extract.readers import too_large
@@ -19,10 +25,16 @@ from load.loader import record_failure
 
 LOCK_KEY = 7_301_946_221
 """Arbitrary constant naming the ingest lock among the server's advisory locks."""
+LEASE_SECONDS = 10.0
+"""A run whose heartbeat (beaten every second) is older than this is dead."""
 
 
 class RunLocked(Exception):
-    """Another ingest run holds the lock."""
+    """Another ingest run holds the lock, or is alive and taking it again."""
+
+
+class RunAbandoned(Exception):
+    """This run was taken over by a later one (its heartbeat had stopped): it must load nothing more."""
 
 
 @dataclass
@@ -45,51 +57,110 @@ class RunSummary:
 
 @contextmanager
 def exclusive_run(engine: Engine, wait_seconds: float = 0) -> Iterator[RunSummary]:
-    """Hold the ingest lock for the run; a second run waits up to ``wait_seconds``, then refuses."""
-    with engine.connect() as lock_connection:
-        deadline = time.monotonic() + wait_seconds
-        while not lock_connection.execute(text("select pg_try_advisory_lock(:k)"), {"k": LOCK_KEY}).scalar():
-            if time.monotonic() >= deadline:
-                raise RunLocked("another ingest run is in progress; try again when it has finished")
-            time.sleep(min(1.0, max(0.05, deadline - time.monotonic())))
-        lock_connection.commit()
-        try:
-            with engine.begin() as connection:
-                run_id = connection.execute(text("insert into etl.runs default values returning run_id")).scalar_one()
-            summary = RunSummary(run_id)
-            status = "failed"
-            try:
-                yield summary
-                status = "finished"
-            finally:
-                finish(engine, summary, status)
-        finally:
-            release(lock_connection)
+    """Hold the ingest lock for a run recorded in etl.runs; a second run waits up to
+    ``wait_seconds``, then refuses. The warehouse is migrated under the lock. The run ends
+    ``finished``, ``failed`` (an error), or ``abandoned`` (stopped by a signal: Ctrl-C, SIGTERM)."""
+    from budget_etl.migrate import upgrade
 
-
-def release(lock_connection) -> None:
-    """Give the lock back. A lost connection has released it already: the server drops the
-    session's advisory locks with the session."""
+    lock = RunLock(engine, LOCK_KEY)
+    if not lock.acquire(wait_seconds):
+        raise RunLocked("another ingest run is in progress; try again when it has finished")
     try:
-        lock_connection.execute(text("select pg_advisory_unlock(:k)"), {"k": LOCK_KEY})
-        lock_connection.commit()
-    except DBAPIError:
-        lock_connection.invalidate()
+        upgrade(engine)
+        take_over(engine, wait_seconds)
+        with engine.begin() as connection:
+            run_id = connection.execute(
+                text("insert into etl.runs (heartbeat_at) values (now()) returning run_id")
+            ).scalar_one()
+        lock.keep(run_id)
+        status = "failed"
+        try:
+            yield RunSummary(run_id)
+            status = "finished"
+        except Exception:
+            raise
+        except BaseException:  # KeyboardInterrupt, Prefect's TerminationSignal (SIGTERM), SystemExit
+            status = "abandoned"
+            raise
+        finally:
+            lock.stop()
+            finish(engine, run_id, status)
+    finally:
+        lock.close()
 
 
-def finish(engine: Engine, summary: RunSummary, status: str) -> None:
+def take_over(engine: Engine, wait_seconds: float = 0) -> None:
+    """Mark abandoned the runs left `running` whose heartbeat stopped; refuse to start beside one
+    that is alive (its heartbeat moves), after waiting up to ``wait_seconds`` for it to finish.
+    A run killed a moment ago has a fresh heartbeat that no longer moves: it is abandoned once its
+    heartbeat is older than the lease."""
+    started = time.monotonic()
+    first_seen: dict[int, object] = {}
+    while True:
+        waiting = []
+        with engine.begin() as connection:
+            running = connection.execute(
+                text("select run_id, heartbeat_at, extract(epoch from now() - heartbeat_at) from etl.runs where status = 'running'")
+            ).all()
+            for run_id, beat, age in running:
+                if beat is None or age > LEASE_SECONDS:
+                    abandon(connection, run_id)
+                    continue
+                alive = first_seen.setdefault(run_id, beat) != beat
+                if alive and time.monotonic() - started >= wait_seconds:
+                    raise RunLocked(
+                        f"another ingest run is in progress (run {run_id}, its heartbeat {float(age):.1f} s ago); "
+                        "try again when it has finished"
+                    )
+                waiting.append(run_id)
+        if not waiting:
+            return
+        if time.monotonic() - started > LEASE_SECONDS + wait_seconds + 2:
+            raise RunLocked(f"another ingest run is in progress (run {waiting[0]}); try again when it has finished")
+        time.sleep(0.25)
+
+
+def abandon(connection: Connection, run_id: int) -> None:
+    connection.execute(
+        text("update etl.runs set status = 'abandoned', finished_at = now() where run_id = :run and status = 'running'"),
+        {"run": run_id},
+    )
+
+
+def fence(connection: Connection, run_id: int | None) -> None:
+    """Inside a load's transaction, before it commits: refuse to load for a run that was taken
+    over (RunAbandoned), so that two runs never load side by side."""
+    if run_id is None:
+        return
+    status = connection.execute(text("select status from etl.runs where run_id = :run"), {"run": run_id}).scalar()
+    if status != "running":
+        raise RunAbandoned(
+            f"run {run_id} was taken over by a later run (its heartbeat had stopped for over {LEASE_SECONDS:g} s): "
+            "it loads nothing more"
+        )
+
+
+def finish(engine: Engine, run_id: int, status: str) -> None:
+    """Record how the run ended (a run taken over stays abandoned)."""
+    with engine.begin() as connection:
+        connection.execute(
+            text("update etl.runs set finished_at = now(), status = :status where run_id = :run and status = 'running'"),
+            {"status": status, "run": run_id},
+        )
+
+
+def record_counts(engine: Engine, summary: RunSummary) -> None:
+    """What the run did so far (its flow records them at its end, also when it fails)."""
     with engine.begin() as connection:
         connection.execute(
             text(
                 """
-                update etl.runs set finished_at = now(), status = :status,
-                    documents_seen = :seen, documents_new = :new, documents_skipped = :skipped,
+                update etl.runs set documents_seen = :seen, documents_new = :new, documents_skipped = :skipped,
                     documents_failed = :failed, facts_loaded = :facts, findings = :findings
                 where run_id = :run_id
                 """
             ),
             {
-                "status": status,
                 "seen": summary.documents_seen,
                 "new": summary.documents_new,
                 "skipped": summary.documents_skipped,
@@ -150,4 +221,5 @@ class PendingFiles:
         message = f"{shown(path)}: {reason}"
         with self.engine.begin() as connection:
             record_failure(connection, path, key, message, self.run_id)
+            fence(connection, self.run_id)
         self.failed.append(message)

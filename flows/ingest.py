@@ -25,7 +25,6 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from budget_etl import runs
 from budget_etl.database import database_url, embedded_pgdata, engine_for
-from budget_etl.migrate import upgrade
 from budget_etl.settings import get_settings
 from extract.errors import ExtractError, first_line, shown
 from extract.records import ExtractedReport
@@ -113,20 +112,21 @@ def load_outcomes(engine: Engine, outcomes: Sequence[Outcome], run_id: int | Non
     try:
         loaded = load_in_one_transaction(engine, good, run_id)
     except Exception as error:  # noqa: BLE001 - the edge: one document's surprise must not stop the others
-        if is_transient(error):
+        if is_transient(error) or isinstance(error, runs.RunAbandoned):
             raise
         loaded = []
         for outcome in good:
             try:
                 loaded += load_in_one_transaction(engine, [outcome], run_id)
             except Exception as problem:  # noqa: BLE001 - as above, now for this document alone
-                if is_transient(problem):
+                if is_transient(problem) or isinstance(problem, runs.RunAbandoned):
                     raise
                 failed.append((outcome.path, outcome.sha256, refusal(outcome.path, problem)))
     if failed:
         with engine.begin() as connection:
             for path, sha256, message in failed:
                 record_failure(connection, path, sha256, message, run_id)
+            runs.fence(connection, run_id)
     return BatchResult(
         loaded=len(loaded),
         facts=sum(d.fact_count for d in loaded),
@@ -136,8 +136,11 @@ def load_outcomes(engine: Engine, outcomes: Sequence[Outcome], run_id: int | Non
 
 
 def load_in_one_transaction(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> list:
+    """Load, then check that the run still owns the warehouse before committing (runs.fence)."""
     with engine.begin() as connection:
-        return load_reports(connection, [o.report for o in outcomes], run_id)
+        loaded = load_reports(connection, [o.report for o in outcomes], run_id)
+        runs.fence(connection, run_id)
+        return loaded
 
 
 @contextmanager
@@ -215,23 +218,33 @@ def processed(
 
 
 @flow(name="ingest", log_prints=False)
-def ingest(paths: list[str], batch_size: int | None = None) -> dict:
-    """Ingest the report files under ``paths`` into the warehouse and return the run summary."""
+def ingest(paths: list[str], batch_size: int | None = None, run_id: int | None = None) -> dict:
+    """Ingest the report files under ``paths`` into the warehouse and return the run summary.
+    ``run_id``: the run (etl.runs) that run_ingest took the lock for; without one, the flow
+    takes the lock itself."""
+    settings = get_settings()
+    if run_id is None:
+        with runs.exclusive_run(engine_for(database_url(settings)), settings.lock_wait_seconds) as summary:
+            return ingest_files(paths, batch_size, summary.run_id)
+    return ingest_files(paths, batch_size, run_id)
+
+
+def ingest_files(paths: list[str], batch_size: int | None, run_id: int) -> dict:
     logger = get_run_logger()
     settings = get_settings()
     size = batch_size or settings.batch_size
     database = database_url(settings)
     engine = engine_for(database)
-    upgrade(engine)
-    with runs.exclusive_run(engine, settings.lock_wait_seconds) as summary:
+    summary = runs.RunSummary(run_id)
+    try:
         files = discover(paths)
         summary.documents_seen = len(files)
         logger.info("%d report files found", len(files))
         # Files are hashed as batches are needed: the workers start on the first batches while
         # the rest are still being compared with what the warehouse holds.
-        pending = runs.PendingFiles(engine, files, settings.max_file_bytes, summary.run_id)
+        pending = runs.PendingFiles(engine, files, settings.max_file_bytes, run_id)
         work = batches(pending, batch_size_for(len(files), size, default_workers()))
-        for result in processed(work, database, summary.run_id, 2 * default_workers(), settings.max_file_bytes):
+        for result in processed(work, database, run_id, 2 * default_workers(), settings.max_file_bytes):
             summary.documents_new += result.loaded
             summary.facts_loaded += result.facts
             summary.findings += result.findings
@@ -244,7 +257,9 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
             logger.warning("failed: %s", message)
         with engine.begin() as connection:
             sync_department_aliases(connection, read_aliases(settings.departments_file))
-        logger.info(summary.line())
+    finally:
+        runs.record_counts(engine, summary)
+    logger.info(summary.line())
     return vars(summary)
 
 
@@ -258,12 +273,17 @@ def run_ingest(
     """Run the flow with the chosen task runner (what the CLI and the deployment call).
 
     The warehouse is reached first, so that a database that cannot be used fails in a second
-    with its own error rather than after Prefect has started; ``announce`` hears about the waits
-    of a first run (creating the embedded database, Prefect's local API)."""
+    with its own error rather than after Prefect has started; so is the run's lock, so that a
+    second run refuses in one line before any flow starts (budget_etl.runs.RunLocked).
+    ``announce`` hears about the waits of a first run (creating the embedded database, Prefect's
+    local API)."""
     settings = get_settings()
     if announce is not None and settings.database_url is None and not embedded_pgdata(settings).exists():
         announce(f"creating the embedded PostgreSQL under {embedded_pgdata(settings)} (first run)")
-    with engine_for(database_url(settings)).connect():
+    engine = engine_for(database_url(settings))
+    with engine.connect():
         pass
-    with local_prefect_api(announce):
-        return ingest.with_options(task_runner=make_task_runner(runner, address))(paths=paths, batch_size=batch_size)
+    with runs.exclusive_run(engine, settings.lock_wait_seconds) as summary:
+        with local_prefect_api(announce):
+            flow = ingest.with_options(task_runner=make_task_runner(runner, address))
+            return flow(paths=paths, batch_size=batch_size, run_id=summary.run_id)

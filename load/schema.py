@@ -154,13 +154,16 @@ documents = Table(
     comment="One row per report file ever ingested",
 )
 
+RUN_STATUS = "running, finished, failed, or abandoned (stopped by a signal, or found dead by a later run)"
+
 runs = Table(
     "runs",
     metadata,
     Column("run_id", Integer, Identity(), primary_key=True),
     Column("started_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("finished_at", DateTime(timezone=True)),
-    Column("status", Text, nullable=False, server_default="running", comment="running, finished or failed"),
+    Column("status", Text, nullable=False, server_default="running", comment=RUN_STATUS),
+    Column("heartbeat_at", DateTime(timezone=True), comment="Beaten every second while the run lives: a running run whose heartbeat stopped is dead"),
     Column("documents_seen", Integer, nullable=False, server_default="0"),
     Column("documents_new", Integer, nullable=False, server_default="0", comment="Loaded in this run (new or changed)"),
     Column("documents_skipped", Integer, nullable=False, server_default="0", comment="Unchanged since their last load"),
