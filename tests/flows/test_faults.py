@@ -104,3 +104,37 @@ def test__lost_connections__are_retried_and_nothing_is_half_loaded(engine, prefe
     assert loaded(engine) == 5 * COPIES
     recovered = warehouse(engine)
     assert recovered == clean_load(engine, folder)
+
+
+def test__killed_run__its_workers_die_with_it_and_the_next_run_abandons_it(engine, prefect_harness, tmp_path, database_url):
+    """Issue 13, case 9: kill -9 of the ingest process alone (not its group) left the fork
+    server and its workers running and loading, and the run `running` in etl.runs forever."""
+    import psutil
+
+    folder = corpus(tmp_path)
+    env = {**os.environ, "DATABASE_URL": database_url, "BUDGET_ETL_BATCH_SIZE": "5"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "budget_etl.cli", "ingest", str(folder), "--runner", "process"],
+        env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "run.log", "w"), start_new_session=True,
+    )
+    try:
+        assert wait_for(lambda: loaded(engine) >= 10, 180), (tmp_path / "run.log").read_text()[-3000:]
+        workers = [p for p in psutil.Process(process.pid).children(recursive=True) if "forkserver" in " ".join(p.cmdline())]
+        assert len(workers) >= 2, "no fork server and workers to watch"
+        process.kill()
+        process.wait(30)
+        gone, alive = psutil.wait_procs(workers, timeout=15)
+        assert alive == [], f"{len(alive)} of the fork server and its workers outlived the run"
+        partial = loaded(engine)
+        time.sleep(2)
+        assert loaded(engine) == partial, "documents were still loaded after the run was killed"
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # whatever else is left (Prefect's local API)
+        except ProcessLookupError:
+            pass
+    summary = run_ingest([str(folder)], runner="thread", batch_size=10)
+    assert summary["documents_new"] == 5 * COPIES - partial and summary["documents_failed"] == 0
+    with engine.connect() as connection:
+        statuses = connection.execute(text("select status from etl.runs order by run_id")).scalars().all()
+    assert statuses == ["abandoned", "finished"]
