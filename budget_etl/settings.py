@@ -45,11 +45,24 @@ class Settings(BaseSettings):
     @field_validator("database_url")
     @classmethod
     def _postgres_only(cls, value: SecretStr | None) -> SecretStr | None:
+        """A PostgreSQL URL this tool can use; the errors never repeat the value (it holds a password)."""
+        from sqlalchemy import make_url
+        from sqlalchemy.exc import ArgumentError
+
         if value is None or not value.get_secret_value().strip():
             return None
         if not value.get_secret_value().startswith(("postgresql", "postgres://")):
             raise ValueError("DATABASE_URL must be a PostgreSQL URL, e.g. postgresql://user@host:5432/dbname")
-        return value
+        try:
+            url = make_url(value.get_secret_value().strip())
+        except (ArgumentError, ValueError):
+            raise ValueError(
+                "DATABASE_URL cannot be read as a URL (its value is not shown): check the port and any brackets, "
+                "and percent-encode special characters of the password"
+            ) from None
+        if url.drivername not in ("postgresql", "postgres", "postgresql+psycopg"):
+            raise ValueError(f"DATABASE_URL must use the psycopg driver (postgresql:// or postgresql+psycopg://), not {url.drivername}")
+        return SecretStr(value.get_secret_value().strip())
 
 
 @cache

@@ -24,7 +24,7 @@ from sqlalchemy import URL, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from budget_etl import runs
-from budget_etl.database import database_url, embedded_pgdata, engine_for
+from budget_etl.database import SecretURL, database_url, embedded_pgdata, engine_for
 from budget_etl.settings import get_settings
 from extract.errors import ExtractError, first_line, shown
 from extract.records import ExtractedReport
@@ -158,10 +158,10 @@ def cyclic_gc_paused() -> Iterator[None]:
 
 
 def ingest_batch(
-    items: Sequence[tuple[str, str]], database: URL, run_id: int | None, max_bytes: int | None = None
+    items: Sequence[tuple[str, str]], database: SecretURL | URL, run_id: int | None, max_bytes: int | None = None
 ) -> BatchResult:
     """Extract, check and load one batch of (path, sha256) where the task runs. ``database`` is
-    a URL object, whose repr hides the password wherever Prefect shows task inputs."""
+    a SecretURL, whose repr shows no password wherever Prefect or Dask show task inputs."""
     with cyclic_gc_paused():
         return load_outcomes(engine_for(database), extract_batch(items, max_bytes), run_id)
 
@@ -199,7 +199,7 @@ def batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[
 
 
 def processed(
-    work: Iterable[Sequence[tuple[str, str]]], database: URL, run_id: int, window: int, max_bytes: int | None = None
+    work: Iterable[Sequence[tuple[str, str]]], database: SecretURL, run_id: int, window: int, max_bytes: int | None = None
 ) -> Iterator[BatchResult]:
     """Batch results in submission order, with at most ``window`` batches in flight, so that
     the runner stays busy while memory stays flat however large the corpus."""
@@ -233,7 +233,7 @@ def ingest_files(paths: list[str], batch_size: int | None, run_id: int) -> dict:
     logger = get_run_logger()
     settings = get_settings()
     size = batch_size or settings.batch_size
-    database = database_url(settings)
+    database = SecretURL(database_url(settings))
     engine = engine_for(database)
     summary = runs.RunSummary(run_id)
     try:
