@@ -12,6 +12,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
+from load.views import create_view, drop_view
+
 revision = "0008"
 down_revision = "0007"
 branch_labels = None
@@ -45,8 +47,12 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     comment(after=0)
+    # mart.documents v001 selects * from etl.documents, which binds every column present when the
+    # view is made (as when a later revision made it again): it is made again without these.
+    op.execute(drop_view("documents"))
     op.drop_column("documents", "is_correction", schema="etl")
     op.drop_column("documents", "published_on", schema="etl")
+    op.execute(create_view("documents", "v001"))
 
 
 def comment(after: int) -> None:
