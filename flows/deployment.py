@@ -7,14 +7,18 @@ the parameters a person sets once (source paths, batch size, task runner).
 
 from __future__ import annotations
 
+import asyncio
+import logging
 from pathlib import Path
 
 from prefect import flow
+from prefect.runner import Runner
 from prefect.schedules import Cron
 
 from budget_etl.settings import Settings, get_settings
 from flows.ingest import run_ingest
 
+log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOYMENT_NAME = "nightly"
 
@@ -44,13 +48,33 @@ def build_deployment(paths: list[str], batch_size: int | None = None, runner: st
 
 
 def serve(paths: list[str], batch_size: int | None = None, runner: str = "process", address: str | None = None) -> None:
-    """Run the scheduler in this process until interrupted (Prefect's serve)."""
-    nightly.serve(
+    """Run the scheduler in this process until it is stopped, by Ctrl-C or by SIGTERM (what
+    systemd and `docker stop` send) alike: the schedule is paused, and a run in progress ends in
+    a recorded state (budget_etl.runs: finished, or abandoned when it is stopped too)."""
+    server = StoppableRunner(name=DEPLOYMENT_NAME, pause_on_shutdown=True)
+    server.add_flow(
+        nightly,
         name=DEPLOYMENT_NAME,
         schedules=[schedule()],
         parameters=parameters(paths, batch_size, runner, address),
         description="Nightly ingest of the report archive into the warehouse",
     )
+    try:
+        asyncio.run(server.start())
+    except KeyboardInterrupt:
+        log.info("stopped: the nightly schedule is paused until the next `budget-etl serve`")
+
+
+class StoppableRunner(Runner):
+    """Prefect's Runner, stopped by SIGTERM as Prefect means it to be. Its own handler calls the
+    synchronous stop() from inside the event loop, which hands back a coroutine that is never
+    awaited ("coroutine 'Runner.astop' was never awaited"), then exits at once: the schedule stays
+    active. Here the handler has the loop run astop(): the runner stops its polling, start()
+    returns, and leaving the runner pauses the schedule."""
+
+    def handle_sigterm(self, signum: int, frame) -> None:
+        loop = asyncio.get_running_loop()
+        self._stopping = loop.create_task(self.astop())
 
 
 def deploy(paths: list[str], work_pool: str, batch_size: int | None = None, runner: str = "process", address: str | None = None):
