@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import csv
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
@@ -72,13 +72,19 @@ def to_decimal(number: str) -> Decimal:
 
 
 def to_yuan(number: str, unit: str | None) -> Decimal | None:
-    """The amount in yuan, or None when the unit is unknown (never assumed here)."""
+    """The amount in yuan, or None when the unit is unknown (never assumed here). A number too
+    long to be rounded to the fen (over 26 digits) is returned unrounded: it is beyond any budget,
+    and transform.limits turns it into a finding."""
     if unit is None:
         return None
     factor = unit_factors().get(unit)
     if factor is None:
         return None
-    return (to_decimal(number) * factor).quantize(Decimal("0.01"))
+    yuan = to_decimal(number) * factor
+    try:
+        return yuan.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return yuan
 
 
 def signed(direction: str, value: Decimal) -> Decimal:

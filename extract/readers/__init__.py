@@ -86,7 +86,8 @@ def read_bytes(data: bytes, path: str) -> Document:
         reader = reader_for(kind)
     except ModuleNotFoundError as error:
         name = FORMAT_NAMES.get(kind, kind)
-        raise UnreadableReport(path, f"a {name} file, and no reader for {name} files is installed ({error.name})") from error
+        article = "an" if name[0] in "AEIOU" else "a"
+        raise UnreadableReport(path, f"{article} {name} file, and no reader for {name} files is installed ({error.name})") from error
     return reader(data, path, sha256_of(data))
 
 

@@ -35,3 +35,10 @@ def test__read_measures__a_change_keeps_its_direction_and_refuses_a_double_sign(
 @pytest.mark.parametrize("segment", ["占-5%", "占本年支出合计的-5%"])
 def test__read_measures__a_share_printed_negative_is_not_read_positive(segment):
     assert read_measures("10万元," + segment, "基本支出10万元," + segment).share_pct in (None, Decimal("-5"))
+
+
+def test__to_yuan__a_number_too_long_to_round_is_kept_for_the_limits_to_refuse():
+    """A figure of 5,000 digits raised decimal.InvalidOperation while rounding to the fen."""
+    from transform.limits import MAX_AMOUNT_YUAN
+
+    assert to_yuan("9" * 5000, "万元") > MAX_AMOUNT_YUAN

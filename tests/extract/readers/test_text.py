@@ -117,7 +117,7 @@ def test__read_bytes__a_format_without_its_reader_is_one_line_and_not_binary(dat
     with pytest.raises(UnreadableReport) as raised:
         read_bytes(data, "r.bin")
     message = str(raised.value)
-    assert message.startswith(f"r.bin: a {name} file, and no reader for {name} files is installed")
+    assert message.startswith(f"r.bin: a {name} file, and no reader for {name} files is installed")  # a PDF, a Word 97
     assert "NUL" not in message and "\n" not in message
 
 
