@@ -276,7 +276,7 @@ def serve(paths: tuple[str, ...], batch_size: int | None, runner: str, address: 
     prepare_prefect()
     from flows.deployment import serve as run_serve
 
-    run_serve(list(paths), batch_size=batch_size, runner=runner, address=address)
+    run_serve(list(paths), batch_size=batch_size, runner=runner, address=address, announce=announce)
 
 
 @main.command()
