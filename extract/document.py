@@ -152,9 +152,11 @@ class DocumentBuilder:
 
     def add_table(self, rows: list[list[Cell]], pages: list[int | None] | None = None, name: str | None = None) -> Table | None:
         """A table of ``rows`` (padded to one width), each row also a line; None when it is empty."""
-        rows = [row for row in rows if any(c.text for c in row)]
-        if not rows:
+        kept = [index for index, row in enumerate(rows) if any(c.text for c in row)]
+        if not kept:
             return None
+        rows = [rows[index] for index in kept]
+        pages = [pages[index] for index in kept] if pages else None
         width = max(len(row) for row in rows)
         number = len(self.tables) + 1
         numbers = []

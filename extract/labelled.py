@@ -67,10 +67,12 @@ def statements(
     counts: bool = False,
     guard: re.Pattern[str] | None = None,
     skip_listed: bool = True,
+    final: bool = False,
 ) -> Iterator[Statement]:
     """Every (label, measures) a sentence states.
 
-    ``guard``: text that must not precede a label; ``skip_listed``: ignore labels after 包括.
+    ``guard``: text that must not precede a label; ``skip_listed``: ignore labels after 包括;
+    ``final``: the sentences are a final report's (a figure called a budget is no amount).
     """
     pattern = alias_pattern(aliases)
     by_alias = {a.alias: a for a in aliases}
@@ -86,7 +88,7 @@ def statements(
             ]
             for index, match in enumerate(matches):
                 end = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
-                measures = read_measures(clause[match.end() : end], clause, counts=counts)
+                measures = read_measures(clause[match.end() : end], clause, counts=counts, final=final)
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]

@@ -37,6 +37,13 @@ TOTAL_SPENT = re.compile(rf"共计支出\s*(?P<number>{numbers.SIGNED_NUMBER})\s
 BUDGET = re.compile(
     rf"(?:年初预算|全年预算|预算)(?:数)?(?:为)?\s*(?P<number>{numbers.SIGNED_NUMBER})\s*(?P<unit>万元|元|万)"
 )
+# What a final report calls a budget just before an amount: "支出预算为8万元", "“三公”经费财政拨款预算数0.5万元";
+# never a fund's name ("一般公共预算财政拨款支出6.4万元" is spent money).
+BUDGET_GAP = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算(?:数|额)?(?:安排)?(?:为|是)?\s*$")
+# The final figure a final report states after the budget: "支出预算为8万元,支出决算为6.4万元"
+FINAL_AMOUNT = re.compile(
+    rf"(?:决算(?:数)?|实际支出|执行数)(?:为|是)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|亿元|元|万)"
+)
 # A prior-year reference must stand in the segment before a change is read as one.
 PRIOR_YEAR = re.compile(r"(?:与|比|较)\s*(?:\d{4}\s*年|上年|去年|上一年)|同比")
 # "团组0次", "0个团组"
@@ -61,6 +68,8 @@ class Measures:
     completion_pct: Decimal | None = None
     prior_year_change_yuan: Decimal | None = None
     prior_year_change_pct: Decimal | None = None
+    prior_year_yuan: Decimal | None = None
+    """The prior year's figure (a table's 上年预算数 / 上年决算数 column; never read from prose)."""
     groups: int | None = None
     persons: int | None = None
     batches: int | None = None
@@ -70,11 +79,16 @@ class Measures:
         return all(value is None for value in self.__dict__.values())
 
 
-def leading_amount(segment: str) -> tuple[Decimal | None, str | None]:
-    """(amount in yuan, unitless number) of the figure right after the label."""
+def leading_amount(segment: str, *, final: bool = False) -> tuple[Decimal | None, str | None]:
+    """(amount in yuan, unitless number) of the figure right after the label. In a final report
+    (``final``) a figure the text calls a budget is not the amount: the 决算 figure stated after it
+    is, when there is one."""
     match = LEADING_AMOUNT.match(segment)
     if not match or FOREIGN_GAP.search(match["gap"]):
         return None, None
+    if final and BUDGET_GAP.search(match["gap"]):
+        stated = FINAL_AMOUNT.search(segment, match.end("number"))
+        return (numbers.to_yuan(stated["number"], stated["unit"]) if stated else None), None
     if match["unit"] is None:
         if match["after"] and match["after"] in NOT_AN_AMOUNT_AFTER:
             return None, None
@@ -89,8 +103,9 @@ def _count(pattern: re.Pattern[str], text: str) -> int | None:
     return int(next(value for value in match.groups() if value is not None))
 
 
-def read_measures(segment: str, context: str, *, counts: bool = False) -> Measures:
-    """Measures of ``segment`` (the text after a label); ``context`` is its whole clause."""
+def read_measures(segment: str, context: str, *, counts: bool = False, final: bool = False) -> Measures:
+    """Measures of ``segment`` (the text after a label); ``context`` is its whole clause;
+    ``final``: the segment is a final report's (see leading_amount)."""
     if CONTINUED_NAME.match(segment) or not (DIGIT.search(segment) or numbers.UNCHANGED.search(segment)):
         return Measures()
     end = SEGMENT_END.search(segment)
@@ -98,7 +113,7 @@ def read_measures(segment: str, context: str, *, counts: bool = False) -> Measur
         segment = segment[: end.start()]
     elif end:
         return Measures()
-    amount, unitless = leading_amount(segment)
+    amount, unitless = leading_amount(segment, final=final)
     if amount is None and unitless is None:
         total = TOTAL_SPENT.search(segment)
         if total:

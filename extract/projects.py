@@ -7,8 +7,11 @@ Sources, each a template phrase:
     目标3：会议费126万元，…                                                       (self-evaluation)
     （三）人大会议经费 … 截至2021年12月底，项目资金支出合计126万元。              (self-evaluation)
     组织对8个项目（人代会经费27.49万元；人大业务经费48.8；…）开展了预算事前绩效评估  (names only)
-and the 预算数 / 执行数 cells of a single-project performance table (extract.tables).
-The same project named twice ("在线监督项目", "在线监督经费") is one project: see project_key.
+and the 预算数 / 执行数 cells of a single-project performance table (extract.tables), and the
+project tables (extract.project_tables: 项目绩效目标表, 项目支出绩效自评表, 项目支出表).
+The same project named twice ("在线监督项目", "在线监督经费") is one project: see project_key. Its
+statements are one figure with every evidence when they agree within the rounding of the less
+precise (a table's 2,368,456.78 元 and the text's 236.85万元); otherwise a finding, and neither.
 """
 
 from __future__ import annotations
@@ -63,6 +66,18 @@ class Mention:
     budget_yuan: Decimal | None = None
     executed_yuan: Decimal | None = None
     completion_pct: Decimal | None = None
+    score: Decimal | None = None
+    """总分 得分 of a self-evaluation table."""
+    fund_scope: str = "all"
+    """The money its amounts count (extract.records.FUND_SCOPES): a 一般公共预算项目支出表 states only
+    a project's general-budget part. Amounts are compared within one scope; a part is loaded only
+    when no statement of the whole exists and the part is the only one stated."""
+    half_unit_yuan: Decimal = Decimal(0)
+    """The rounding of its amounts as printed (236.8万元: 500 yuan), for comparing with a table."""
+    half_unit_pct: Decimal = Decimal(0)
+
+
+MEASURES = ("budget_yuan", "executed_yuan", "completion_pct", "score")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -81,6 +96,18 @@ def display_name(name: str) -> str:
     if name.endswith("经费支出"):
         name = name[: -len("支出")]
     return name[: -len("项目")] if name.endswith("项目") and len(name) > 3 else name
+
+
+def half_unit(*printed: tuple[str | None, str | None]) -> Decimal:
+    """Half a unit of the last digit of the least precise (number, unit) printed, in yuan or %."""
+    found = [Decimal(0)]
+    for number, unit in printed:
+        if number is None:
+            continue
+        decimals = len(number.split(".")[1]) if "." in number else 0
+        factor = numbers.unit_factors().get(unit, Decimal(1)) if unit else Decimal(1)
+        found.append(Decimal(5).scaleb(-decimals - 1) * factor)
+    return max(found)
 
 
 def yuan(number: str | None, unit: str | None, default_unit: str | None = None) -> Decimal | None:
@@ -105,6 +132,8 @@ def execution_mentions(lines: Iterable[Line]) -> list[Mention]:
                     budget_yuan=yuan(match["budget"], match["bunit"]),
                     executed_yuan=yuan(match["executed"], match["eunit"]),
                     completion_pct=Decimal(match["pct"]) if match["pct"] else None,
+                    half_unit_yuan=half_unit((match["budget"], match["bunit"]), (match["executed"], match["eunit"])),
+                    half_unit_pct=half_unit((match["pct"], None)),
                 )
             )
     return found
@@ -122,7 +151,8 @@ def listed_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention], l
         amounts = [yuan(m["number"], m["unit"]) for m in listed]
         for match, amount in zip(listed, amounts):
             measure = "budget_yuan" if phase == "budget" else "executed_yuan"
-            found.append(Mention(display_name(match["name"]), evidence, 1, **{measure: amount}))
+            rounding = half_unit((match["number"], match["unit"]))
+            found.append(Mention(display_name(match["name"]), evidence, 1, **{measure: amount}, half_unit_yuan=rounding))
         stated = yuan(total["number"], total["unit"])
         if listed and None not in amounts and stated is not None and sum(amounts) != stated:
             findings.append(
@@ -144,7 +174,8 @@ def goal_mentions(lines: Iterable[Line]) -> list[Mention]:
         match = GOAL.match(line.text)
         if match:
             evidence = line.evidence()
-            found.append(Mention(match["name"], evidence, 2, budget_yuan=yuan(match["number"], match["unit"])))
+            amount, rounding = yuan(match["number"], match["unit"]), half_unit((match["number"], match["unit"]))
+            found.append(Mention(match["name"], evidence, 2, budget_yuan=amount, half_unit_yuan=rounding))
     return found
 
 
@@ -162,7 +193,8 @@ def section_mentions(lines: list[Line]) -> list[Mention]:
             if spent:
                 evidence = later.evidence()
                 amount = yuan(spent["number"], spent["unit"])
-                found.append(Mention(heading["name"], evidence, 2, executed_yuan=amount))
+                rounding = half_unit((spent["number"], spent["unit"]))
+                found.append(Mention(heading["name"], evidence, 2, executed_yuan=amount, half_unit_yuan=rounding))
                 break
     return found
 
@@ -200,14 +232,40 @@ def merge_mentions(mentions: list[Mention]) -> tuple[list[ProjectFigure], list[F
     for group in groups.values():
         shown = min(group, key=lambda m: m.priority)
         values: dict[str, Decimal | None] = {}
-        for measure in ("budget_yuan", "executed_yuan", "completion_pct"):
-            stated = {getattr(m, measure) for m in group} - {None}
-            if len(stated) > 1:
-                findings.append(project_conflict(shown.name, measure, stated, group))
-            values[measure] = stated.pop() if len(stated) == 1 else None
-        evidence = Evidence(group[0].evidence.line_number, " … ".join(dict.fromkeys(m.evidence.text for m in group)))
+        for measure in MEASURES:
+            values[measure], conflict = agreed(shown.name, measure, group)
+            findings += [conflict] if conflict else []
+        first = group[0].evidence
+        text = " … ".join(dict.fromkeys(m.evidence.text for m in group))
+        evidence = Evidence(first.line_number, text, first.page, first.table, first.row)
         figures.append(ProjectFigure(project=shown.name, evidence=evidence, **values))
     return figures, findings
+
+
+def rounding(mention: Mention, measure: str) -> Decimal:
+    if measure in ("budget_yuan", "executed_yuan"):
+        return mention.half_unit_yuan
+    return mention.half_unit_pct if measure == "completion_pct" else Decimal(0)
+
+
+def agreed(name: str, measure: str, group: list[Mention]) -> tuple[Decimal | None, Finding | None]:
+    """The value the mentions state of ``measure`` (the most precise of those that agree within
+    their rounding), or None and a finding when they disagree. Whole-project amounts win over
+    fund-scoped ones (see Mention.fund_scope)."""
+    stated = [m for m in group if getattr(m, measure) is not None]
+    scopes = {m.fund_scope for m in stated}
+    if "all" in scopes:
+        stated = [m for m in stated if m.fund_scope == "all"]
+    elif len(scopes) > 1:
+        return None, None
+    if not stated:
+        return None, None
+    best = min(stated, key=lambda m: rounding(m, measure))
+    value = getattr(best, measure)
+    off = [m for m in stated if abs(getattr(m, measure) - value) > max(rounding(m, measure), rounding(best, measure))]
+    if not off:
+        return value, None
+    return None, project_conflict(name, measure, {getattr(m, measure) for m in stated}, stated)
 
 
 def project_conflict(name: str, measure: str, stated: set[Decimal], group: list[Mention]) -> Finding:
@@ -223,12 +281,14 @@ def project_conflict(name: str, measure: str, stated: set[Decimal], group: list[
 
 
 def extract_projects(
-    document: Document, phase: str, tables: list[PerformanceTable]
+    document: Document, phase: str, tables: list[PerformanceTable], from_tables: Iterable[Mention] = ()
 ) -> tuple[list[ProjectFigure], list[Finding]]:
+    """Every project the report names, ``from_tables`` (extract.project_tables) included."""
     lines = list(body_lines(document))
     listed, findings = listed_mentions(lines, phase)
     mentions = (
         table_mentions(tables)
+        + list(from_tables)
         + listed
         + named_list_mentions(lines)
         + execution_mentions(lines)

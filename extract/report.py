@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from extract.document import Document
+from extract.errors import UnreadableReport
 from extract.function_classes import extract_function_classes
-from extract.metadata import read_metadata
+from extract.metadata import Metadata, read_metadata
+from extract.project_tables import read_project_tables
 from extract.projects import extract_projects
 from extract.records import DocumentInfo, ExtractedReport
 from extract.summary_items import extract_summary_items
@@ -13,34 +15,58 @@ from extract.three_public import extract_three_public
 from extract.version import is_correction, published_on
 
 
+def document_info(document: Document, metadata: Metadata) -> DocumentInfo:
+    return DocumentInfo(
+        department=metadata.department,
+        region=metadata.region,
+        fiscal_year=metadata.fiscal_year,
+        phase=metadata.phase,
+        sha256=document.sha256,
+        source_path=document.path,
+        title=metadata.title.raw.strip(),
+        report_scope=metadata.report_scope,
+        published_on=published_on(document, metadata.fiscal_year),
+        is_correction=is_correction(document, metadata.title.number),
+    )
+
+
+def three_public_disclosure(document: Document, metadata: Metadata, findings: list) -> ExtractedReport:
+    """A stand-alone 三公 disclosure states 三公 figures only: its "支出预算为8万元" is the 三公
+    budget, never a summary item, so no other family is read from it."""
+    three, found_three = extract_three_public(document, metadata.phase, standalone=True)
+    return ExtractedReport(
+        document=document_info(document, metadata),
+        three_public=tuple(three),
+        findings=document.findings + tuple(findings + found_three),
+    )
+
+
 def extract_document(document: Document) -> ExtractedReport:
-    """Every family the report states. Raises UnreadableReport when it is not a budget report."""
+    """Every family the report states. Raises UnreadableReport when it is not a budget report,
+    or a template whose department is a placeholder."""
     metadata, findings = read_metadata(document)
+    if metadata.placeholder:
+        raise UnreadableReport(
+            document.path,
+            f"the file is a template: its department is a placeholder ({metadata.placeholder}); nothing to load",
+        )
     phase = metadata.phase
+    if metadata.subject == "three_public":
+        return three_public_disclosure(document, metadata, findings)
     summary, found_summary = extract_summary_items(document, phase)
     three, found_three = extract_three_public(document, phase)
     functions, found_functions = extract_function_classes(document)
     tables = read_performance_tables(document)
-    projects, found_projects = extract_projects(document, phase, tables)
-    indicators = [row for table in tables for row in table.rows]
-    table_findings = [f for table in tables for f in table.findings]
-    info = DocumentInfo(
-        department=metadata.department,
-        region=metadata.region,
-        fiscal_year=metadata.fiscal_year,
-        phase=phase,
-        sha256=document.sha256,
-        source_path=document.path,
-        title=metadata.title.raw.strip(),
-        published_on=published_on(document, metadata.fiscal_year),
-        is_correction=is_correction(document, metadata.title.number),
-    )
+    project_tables = read_project_tables(document, phase, metadata.fiscal_year)
+    projects, found_projects = extract_projects(document, phase, tables, project_tables.mentions)
+    indicators = [row for table in tables for row in table.rows] + list(project_tables.indicators)
+    table_findings = [f for table in tables for f in table.findings] + list(project_tables.findings)
     return ExtractedReport(
-        document=info,
+        document=document_info(document, metadata),
         summary_items=tuple(summary),
         three_public=tuple(three),
         expenditure_by_function=tuple(functions),
         project_performance=tuple(projects),
         performance_indicators=tuple(indicators),
-        findings=tuple(findings + found_summary + found_three + found_functions + found_projects + table_findings),
+        findings=document.findings + tuple(findings + found_summary + found_three + found_functions + found_projects + table_findings),
     )

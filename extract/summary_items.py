@@ -24,12 +24,14 @@ from extract.units import unitless_finding
 #   "占本年支出合计的100%"            (the total a share refers to)
 #   "上年度结转项目支出15.76万元"       (a carried-over part, not the year's 项目支出)
 #   "目标2：驻村帮扶人员经费27万元"      (a project named like an item)
+#   "“三公”经费支出预算为8万元"         (the 三公 budget, not the report's 支出预算)
 NOT_A_STATEMENT = re.compile(
     r"""
     (?: 占[^,;:]{0,6}
       | 结转
       | 帮扶
       | 目标\d+[:：]?[^,;:]*
+      | 经费
     )$
     """,
     re.VERBOSE,

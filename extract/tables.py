@@ -13,6 +13,10 @@ and merged cells show up empty (or, in other exports, are missing):
 
 Rows are aligned to the right (三级, 预期, 实际 are always there), merged 一级 / 二级 cells are
 inherited from the row above, split cells are joined.
+
+A real table (``Document.tables``: Word, Excel, PDF) is read by the same rule once it is printed
+the way the export prints it (see ``printed_rows``): one cell per cell of the file, a cell
+continuing a merge from the row above empty, the lines of a cell joined.
 """
 
 from __future__ import annotations
@@ -24,12 +28,13 @@ from decimal import Decimal
 from functools import cache
 
 from extract import numbers
-from extract.document import Document, Line
+from extract.document import Document, Line, Table, normalise
 from extract.indicators import parse_indicator_value
 from extract.records import Evidence, Finding, IndicatorRow
 
 TITLE = "项目绩效目标完成情况表"
 HEADER_FIRST = "绩效指标完成情况"
+PROJECT_NAME = "项目名称"
 CONTINUATION_MAX_CHARS = 8
 """A non-tab line this short, right after a cell, is the rest of that cell ("指标")."""
 # "预算执行情况(万元)", "预算执行情况(元)"
@@ -131,7 +136,46 @@ def budget_cells(row: list[Cell], unit: str) -> tuple[Decimal | None, Decimal | 
 
 
 def read_performance_tables(document: Document) -> list[PerformanceTable]:
-    return [read_table(rows) for rows in table_blocks(document) if rows]
+    """Every performance table, from the text export's cell lines and from real tables, in order."""
+    blocks = table_blocks(document) + [rows for table in document.tables for rows in performance_blocks(document, table)]
+    return [read_table(rows) for rows in sorted((rows for rows in blocks if rows), key=lambda rows: rows[0][0].line.number)]
+
+
+def performance_blocks(document: Document, table: Table) -> list[list[list[Cell]]]:
+    """The performance tables a real table holds: it opens with the title (several may follow
+    one another), or its rows carry 项目名称 and the 绩效指标完成情况 header."""
+    rows = [row for row in printed_rows(document, table) if row]
+    starts = [index for index, row in enumerate(rows) if row[0].text.startswith(TITLE)]
+    head = rows[: starts[0]] if starts else rows
+    if head and any(row[0].text == PROJECT_NAME for row in head) and any(is_header(row) for row in head):
+        starts = [0, *starts]
+    return [rows[start:end] for start, end in zip(starts, [*starts[1:], len(rows)])]
+
+
+def printed_rows(document: Document, table: Table) -> list[list[Cell]]:
+    """A table's rows as the text export prints them: the grid positions a merge covers to the
+    right of its first cell are left out, a cell continuing a merge from the row above is an
+    empty cell, and the lines of a cell are joined ("社会效益" + "指标")."""
+    out = []
+    for index, row in enumerate(table.rows):
+        line = document.line(table.line_numbers[index])
+        cells = []
+        for column, item in enumerate(row):
+            if item.merged and not continues_from_above(table, index, column):
+                continue
+            parts = [] if item.merged else item.raw.splitlines()
+            cells.append(Cell(line, "".join(normalise(part) for part in parts), "".join(part.strip() for part in parts)))
+        out.append(cells)
+    return out
+
+
+def continues_from_above(table: Table, row: int, column: int) -> bool:
+    """Whether a merged copy continues a merge whose first cell is above it, in its own column
+    (a vertical merge), rather than one to its left (the columns a merge spans)."""
+    text = table.rows[row][column].text
+    while row > 0 and table.rows[row][column].merged and table.rows[row - 1][column].text == text:
+        row -= 1
+    return not table.rows[row][column].merged
 
 
 def read_table(rows: list[list[Cell]]) -> PerformanceTable:
@@ -140,7 +184,7 @@ def read_table(rows: list[list[Cell]]) -> PerformanceTable:
     header_index = None
     for index, row in enumerate(rows):
         first = row[0].text
-        if first == "项目名称" and len(row) > 1:
+        if first == PROJECT_NAME and len(row) > 1:
             names = project_names(row[1].text)
         elif first == "预算单位" and len(row) > 1:
             department = row[1].text or None

@@ -35,7 +35,9 @@ from load.loader import LoadError, load_reports, record_failure
 from transform.departments import read_aliases
 from transform.pipeline import process_report
 
-REPORT_SUFFIXES = (".txt", ".text")
+REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et")
+"""Files a folder is searched for. The reader is chosen by content, not by these; .doc, .wps and
+.et files are found so that each is recorded with its error (save it as .docx / .xlsx)."""
 
 
 @dataclass(frozen=True)

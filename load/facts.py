@@ -1,9 +1,9 @@
 """Fact rows for COPY, built from extracted records, in the column order of load.schema.
 
 A row is the record's own fields, the lineage every fact carries (document, department, year,
-phase, line, evidence) and the ids of its dimensions. The field order of each table is worked
-out once; a row is then a tuple assembled without intermediate dicts (this runs once per fact:
-60 times per report).
+phase, line, evidence, and the evidence's page, table and row) and the ids of its dimensions.
+The field order of each table is worked out once; a row is then a tuple assembled without
+intermediate dicts (this runs once per fact: 60 times per report).
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from operator import attrgetter, itemgetter
 
 from extract.projects import project_key
 from extract.records import (
+    EconomicFigure,
     ExtractedReport,
     Finding,
     FunctionFigure,
@@ -25,12 +26,18 @@ from extract.records import (
 )
 from load.schema import FACT_TABLES, findings
 
-LINEAGE = ("document_id", "department_id", "fiscal_year", "phase", "line_number", "evidence")
+LINEAGE = (
+    "document_id", "department_id", "fiscal_year", "phase",
+    "line_number", "evidence", "page_number", "table_number", "row_number",
+)
+NOWHERE = (None, None, None, None, None)
+"""The evidence columns of a record without evidence (a finding about the whole document)."""
 DIMENSION_IDS = ("class_id", "project_id")
 RECORDS = {
     "summary_items": SummaryItem,
     "three_public": ThreePublicFigure,
     "expenditure_by_function": FunctionFigure,
+    "expenditure_by_economic_class": EconomicFigure,
     "project_performance": ProjectFigure,
     "performance_indicators": IndicatorRow,
     "findings": Finding,
@@ -81,7 +88,7 @@ def _rows(family: str, records, head: tuple, dimension_id: Callable[[object], in
     rows = []
     for record in records:
         evidence = record.evidence
-        where = (evidence.line_number, evidence.text) if evidence else (None, None)
+        where = (evidence.line_number, evidence.text, evidence.page, evidence.table, evidence.row) if evidence else NOWHERE
         dimension = dimension_id(record) if dimension_id else None
         rows.append(pick((*head, *where, dimension, *own(record))))
     return rows
@@ -108,6 +115,10 @@ def build(
         rows["expenditure_by_function"] += _rows(
             "expenditure_by_function", report.expenditure_by_function, head,
             lambda r: class_ids.get(("function", r.class_code)) if r.class_code else None,
+        )
+        rows["expenditure_by_economic_class"] += _rows(
+            "expenditure_by_economic_class", report.expenditure_by_economic_class, head,
+            lambda r: class_ids.get(("economic", r.class_code)) if r.class_code else None,
         )
         rows["project_performance"] += _rows(
             "project_performance", report.project_performance, head,

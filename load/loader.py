@@ -17,10 +17,10 @@ from datetime import datetime, timezone
 from sqlalchemy import Connection, select, text
 from sqlalchemy.dialects.postgresql import insert
 
-from extract.classification import level_of
+from extract import classification, economic_classification
 from extract.errors import one_line, shown
 from extract.projects import project_key
-from extract.records import ExtractedReport
+from extract.records import FUND_SCOPES, REPORT_SCOPES, ExtractedReport
 from load import facts as fact_rows
 from load import versions
 from load.schema import FACT_TABLES, dim_expenditure_class, dim_year, documents, findings
@@ -47,9 +47,20 @@ class LoadedDocument:
 
 
 def check_loadable(report: ExtractedReport) -> None:
+    """Refuse, before anything is written, a report the tables' CHECKs would refuse: the
+    batch's other reports then load and this one gets a one-line error."""
     info = report.document
     if not info.department:
         raise LoadError(info.source_path, "no department name could be read from the report")
+    if info.report_scope is not None and info.report_scope not in REPORT_SCOPES:
+        raise LoadError(info.source_path, f"report scope {info.report_scope!r} is not one of {', '.join(REPORT_SCOPES)}")
+    for family in ("expenditure_by_function", "expenditure_by_economic_class"):
+        for row in getattr(report, family):
+            if row.fund_scope not in FUND_SCOPES:
+                raise LoadError(
+                    info.source_path,
+                    f"{family} line {row.evidence.line_number}: fund scope {row.fund_scope!r} is not one of {', '.join(FUND_SCOPES)}",
+                )
 
 
 def upsert_rows(connection: Connection, table: str, columns: dict[str, str], rows: list[tuple], key: tuple[str, ...], id_column: str) -> dict[tuple, int]:
@@ -83,31 +94,58 @@ def upsert_years(connection: Connection, reports: Sequence[ExtractedReport]) -> 
     connection.execute(insert(dim_year).values([{"fiscal_year": y} for y in years]).on_conflict_do_nothing())
 
 
-def upsert_printed_classes(connection: Connection, reports: Sequence[ExtractedReport]) -> dict[tuple[str, str], int]:
-    """Codes printed in reports but missing from the reference list join the dimension."""
-    printed = {}
+def printed_classes(reports: Sequence[ExtractedReport]) -> dict[tuple[str, str], str]:
+    """(class_kind, code) -> name of every well-formed official code the reports print, functional
+    and economic; the first name printed for a code wins."""
+    printed: dict[tuple[str, str], str] = {}
     for report in reports:
         for row in report.expenditure_by_function:
-            if row.class_code and level_of(row.class_code):
-                name = row.xiang_name or row.kuan_name or row.class_name
-                printed.setdefault(row.class_code, name)
+            if row.class_code and classification.level_of(row.class_code):
+                printed.setdefault(("function", row.class_code), row.xiang_name or row.kuan_name or row.class_name)
+        for row in report.expenditure_by_economic_class:
+            level = economic_classification.level_of(row.class_code) if row.class_code else None
+            name = row.kuan_name if level == "款" else row.class_name
+            if level and name:
+                printed.setdefault(("economic", row.class_code), name)
+    return printed
+
+
+def class_level_of(kind: str, code: str) -> str | None:
+    return (classification if kind == "function" else economic_classification).level_of(code)
+
+
+def upsert_printed_classes(connection: Connection, reports: Sequence[ExtractedReport]) -> dict[tuple[str, str], int]:
+    """Codes printed in reports but missing from the reference lists join the dimension (a code
+    the reference has keeps the reference's name)."""
+    printed = printed_classes(reports)
     if printed:
         values = [
             {
-                "class_kind": "function",
+                "class_kind": kind,
                 "class_code": code,
-                "class_level": level_of(code),
+                "class_level": class_level_of(kind, code),
                 "class_name": name,
-                "parent_code": code[:-2] if len(code) > 3 else None,
+                "parent_code": code[:-2] if len(code) > 3 else None,  # 款 -> 类, 项 -> 款 in both catalogues
                 "source": "report",
             }
-            for code, name in sorted(printed.items())
+            for (kind, code), name in sorted(printed.items())
         ]
         connection.execute(insert(dim_expenditure_class).values(values).on_conflict_do_nothing())
     rows = connection.execute(
         select(dim_expenditure_class.c.class_kind, dim_expenditure_class.c.class_code, dim_expenditure_class.c.class_id)
     )
     return {(kind, code): class_id for kind, code, class_id in rows}
+
+
+def check_codes(reports: Sequence[ExtractedReport], class_ids: dict[tuple[str, str], int]) -> None:
+    """Every summary item and 三公 category must be a class of the dimension (seeded from
+    extract/maps): a report with a code nobody added there is refused, alone, with its codes."""
+    for report in reports:
+        codes = {("summary_item", row.item) for row in report.summary_items}
+        codes |= {("three_public", row.category) for row in report.three_public}
+        unknown = sorted(f"{kind} {code}" for kind, code in codes - class_ids.keys())
+        if unknown:
+            raise LoadError(report.document.source_path, f"codes not in core.dim_expenditure_class: {', '.join(unknown)}")
 
 
 def upsert_projects(
@@ -130,8 +168,8 @@ def upsert_projects(
 
 DOCUMENT_COLUMNS = {
     "source_path": "text", "sha256": "text", "department_id": "int", "fiscal_year": "int", "phase": "text",
-    "title": "text", "fact_count": "int", "finding_count": "int", "run_id": "int", "published_on": "date",
-    "is_correction": "boolean",
+    "title": "text", "report_scope": "text", "fact_count": "int", "finding_count": "int", "run_id": "int",
+    "published_on": "date", "is_correction": "boolean",
 }
 
 
@@ -147,8 +185,8 @@ def upsert_documents(
         (
             r.document.source_path, r.document.sha256,
             department_ids[(r.document.department, r.document.region or "")],
-            r.document.fiscal_year, r.document.phase, r.document.title, r.fact_count(), len(r.findings), run_id,
-            r.document.published_on, r.document.is_correction,
+            r.document.fiscal_year, r.document.phase, r.document.title, r.document.report_scope,
+            r.fact_count(), len(r.findings), run_id, r.document.published_on, r.document.is_correction,
         )
         for r in reports
     ]
@@ -184,7 +222,8 @@ def copy_rows(connection: Connection, table, rows: list[tuple]) -> None:
 def load_reports(
     connection: Connection, reports: Sequence[ExtractedReport], run_id: int | None = None
 ) -> list[LoadedDocument]:
-    """Load a batch inside the caller's transaction. Raises LoadError before writing anything."""
+    """Load a batch inside the caller's transaction. Raises LoadError before any document or fact
+    is written (the caller rolls the transaction back and loads the others without it)."""
     if not reports:
         return []
     for report in reports:
@@ -196,6 +235,7 @@ def load_reports(
     department_ids = upsert_departments(connection, reports)
     upsert_years(connection, reports)
     class_ids = upsert_printed_classes(connection, reports)
+    check_codes(reports, class_ids)
     project_ids = upsert_projects(connection, reports, department_ids)
     document_ids = upsert_documents(connection, reports, department_ids, run_id)
     ids = list(document_ids.values())

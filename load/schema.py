@@ -9,6 +9,7 @@ from __future__ import annotations
 from sqlalchemy import (
     BigInteger,
     Boolean,
+    CheckConstraint,
     Column,
     Date,
     DateTime,
@@ -23,6 +24,8 @@ from sqlalchemy import (
     func,
 )
 
+from extract.records import FUND_SCOPES, REPORT_SCOPES
+
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
     "uq": "uq_%(table_name)s_%(column_0_N_name)s",
@@ -34,6 +37,7 @@ metadata = MetaData(naming_convention=NAMING_CONVENTION)
 
 YUAN = Numeric(18, 2)
 PCT = Numeric(9, 4)
+POINTS = Numeric(9, 4)
 
 
 def amount(name: str, description: str) -> Column:
@@ -42,6 +46,38 @@ def amount(name: str, description: str) -> Column:
 
 def pct(name: str, description: str) -> Column:
     return Column(name, PCT, comment=f"{description}, in percent as printed (100 = 100%)")
+
+
+def points(name: str, description: str) -> Column:
+    return Column(name, POINTS, comment=f"{description}, in points (分) as printed")
+
+
+def one_of(column: str, values: tuple[str, ...]) -> CheckConstraint:
+    """A CHECK that ``column`` holds one of ``values`` (named ck_<table>_<column>)."""
+    listed = ", ".join(f"'{value}'" for value in values)
+    return CheckConstraint(f"{column} in ({listed})", name=column)
+
+
+FUND_SCOPE_COMMENT = (
+    "Which money the figure counts, after the table it was read from: all (every source: 收支总表, 支出表), "
+    "fiscal (财政拨款: the three budgets' appropriations), general_budget (一般公共预算财政拨款), "
+    "government_fund (政府性基金预算), state_capital (国有资本经营预算)"
+)
+
+
+def fund_scope() -> list:
+    """The fund scope of a figure by class, and the CHECK that it is one of FUND_SCOPES."""
+    return [Column("fund_scope", Text, nullable=False, comment=FUND_SCOPE_COMMENT), one_of("fund_scope", FUND_SCOPES)]
+
+
+def positions() -> list[Column]:
+    """Where the evidence sits in the document: page, table and row (1-based, null when the
+    reader has no such position: a sentence has no table, a text file no page)."""
+    return [
+        Column("page_number", Integer, comment="Page of the PDF where the evidence is (1-based; null for a text file)"),
+        Column("table_number", Integer, comment="Number of the table in the document the figure was read from (1-based; null for a sentence)"),
+        Column("row_number", Integer, comment="Row of that table (1-based; null for a sentence)"),
+    ]
 
 
 def dimension_key(table: str, note: str | None = None) -> str:
@@ -69,6 +105,7 @@ def lineage() -> list[Column]:
         Column("phase", Text, nullable=False, comment="budget (预算), final (决算) or self_evaluation (绩效自评)"),
         Column("line_number", Integer, comment="Line of the source file where the evidence starts"),
         Column("evidence", Text, comment="The sentence or table row the figure was read from, as printed"),
+        *positions(),
     ]
 
 
@@ -140,6 +177,7 @@ documents = Table(
     Column("fiscal_year", Integer, ForeignKey("core.dim_year.fiscal_year")),
     Column("phase", Text),
     Column("title", Text, comment="The title line the year and phase were read from"),
+    Column("report_scope", Text, comment="department (部门预算/决算: a department and its units) or unit (单位预算/决算: one unit); null when the title says neither"),
     Column("fact_count", Integer, nullable=False, server_default="0"),
     Column("finding_count", Integer, nullable=False, server_default="0"),
     Column("is_current", Boolean, nullable=False, server_default="true", comment=IS_CURRENT),
@@ -150,6 +188,7 @@ documents = Table(
     Column("loaded_at", DateTime(timezone=True), comment="When the current facts were loaded"),
     Column("attempted_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("run_id", Integer, ForeignKey("etl.runs.run_id")),
+    one_of("report_scope", REPORT_SCOPES),
     schema="etl",
     comment="One row per report file ever ingested",
 )
@@ -184,6 +223,7 @@ findings = Table(
     Column("message", Text, nullable=False),
     Column("line_number", Integer),
     Column("evidence", Text),
+    *positions(),
     Column("expected_value", Numeric(20, 4), comment="What the check expected (e.g. the stated total)"),
     Column("actual_value", Numeric(20, 4), comment="What the figures give"),
     schema="etl",
@@ -202,6 +242,7 @@ fact_summary_item = Table(
     pct("completion_pct", "Completion of the budget"),
     amount("prior_year_change_yuan", "Change on the prior year (negative: 减少)"),
     pct("prior_year_change_pct", "Change on the prior year (negative: 下降)"),
+    amount("prior_year_yuan", "The prior year's figure printed beside it (上年预算数 / 上年执行数 / 上年决算数)"),
     schema="core",
     comment="One row per document × summary item",
 )
@@ -222,6 +263,7 @@ fact_three_public = Table(
     Column("persons", Integer, comment="人 / 人次"),
     Column("batches", Integer, comment="批次: reception batches"),
     Column("vehicles", Integer, comment="辆: official vehicles"),
+    amount("prior_year_yuan", "The prior year's figure printed beside it (上年预算数 / 上年执行数 / 上年决算数)"),
     schema="core",
     comment="One row per document × 三公经费 category",
 )
@@ -240,8 +282,14 @@ fact_expenditure_function = Table(
     amount("budget_yuan", "The budget figure stated beside it"),
     pct("completion_pct", "Completion of the budget"),
     pct("share_pct", "Share of 一般公共预算财政拨款支出"),
+    *fund_scope(),
+    amount("basic_yuan", "基本支出 part of the amount"),
+    amount("project_yuan", "项目支出 part of the amount"),
+    amount("prior_year_yuan", "The prior year's figure printed beside it (上年预算数 / 上年执行数 / 上年决算数)"),
+    amount("prior_year_change_yuan", "Change on the prior year (negative: 减少)"),
+    pct("prior_year_change_pct", "Change on the prior year (negative: 下降)"),
     schema="core",
-    comment="One row per document × functional class figure (类 / 款 / 项)",
+    comment="One row per document × fund scope × functional class figure (类 / 款 / 项)",
 )
 
 fact_project = Table(
@@ -252,6 +300,7 @@ fact_project = Table(
     amount("budget_yuan", "The project's budget (全年预算数)"),
     amount("executed_yuan", "The amount executed (执行数)"),
     pct("completion_pct", "Completion of the budget as printed"),
+    points("score", "得分 of a self-evaluation (绩效自评表)"),
     schema="core",
     comment="One row per document × project",
 )
@@ -271,14 +320,36 @@ fact_performance_indicator = Table(
     Column("actual_value", Numeric(20, 4), comment="The number in the actual value, when it holds exactly one"),
     Column("unit", Text, comment="Unit of those numbers as printed (%, 次, 万元, 年)"),
     Column("comparator", Text, comment=">=, >, <=, <, = (from ≥, 大于, 以上 …)"),
+    points("weight", "分值 of a self-evaluation table row"),
+    points("score", "得分 of a self-evaluation table row"),
     schema="core",
     comment="One row per performance-table indicator row",
+)
+
+fact_expenditure_economic = Table(
+    "fact_expenditure_economic",
+    metadata,
+    *lineage(),
+    Column("class_id", Integer, comment=dimension_key("core.dim_expenditure_class", "an economic class; null when the class has no code")),
+    *fund_scope(),
+    Column("class_code", Text, comment="Official 经济分类 code (301, 30101): printed in the report, else looked up by name"),
+    Column("class_level", Text, nullable=False, comment="类 (3-digit code) or 款 (5-digit code)"),
+    Column("class_name", Text, nullable=False, comment="Name of the 类 as printed"),
+    Column("kuan_name", Text, comment="Name of the 款 as printed"),
+    amount("amount_yuan", "The figure of the report's own phase"),
+    amount("personnel_yuan", "人员经费 part of the amount"),
+    amount("public_funds_yuan", "公用经费 part of the amount"),
+    amount("budget_yuan", "The budget figure stated beside it"),
+    amount("prior_year_yuan", "The prior year's figure printed beside it (上年预算数 / 上年执行数 / 上年决算数)"),
+    schema="core",
+    comment="One row per document × fund scope × economic class (支出经济分类 类 / 款), from the 基本支出 tables",
 )
 
 FACT_TABLES = {
     "summary_items": fact_summary_item,
     "three_public": fact_three_public,
     "expenditure_by_function": fact_expenditure_function,
+    "expenditure_by_economic_class": fact_expenditure_economic,
     "project_performance": fact_project,
     "performance_indicators": fact_performance_indicator,
 }

@@ -82,7 +82,7 @@ def engine(database_url):
         connection.execute(
             text(
                 "truncate core.fact_summary_item, core.fact_three_public, core.fact_expenditure_function, "
-                "core.fact_project, core.fact_performance_indicator, etl.findings, etl.documents, etl.runs, "
+                "core.fact_project, core.fact_performance_indicator, core.fact_expenditure_economic, etl.findings, etl.documents, etl.runs, "
                 "core.dim_project, core.dim_department, core.dim_year restart identity cascade"
             )
         )

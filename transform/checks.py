@@ -183,7 +183,7 @@ can: 减少 makes it negative, and it is not checked here.)"""
 def check_signs(report: ExtractedReport) -> Iterator[Finding]:
     """A figure printed negative where no figure can be ("基本支出-776.32万元"): loaded as printed,
     with a finding, never silently made positive."""
-    for family in ("summary_items", "three_public", "expenditure_by_function", "project_performance"):
+    for family in ("summary_items", "three_public", "expenditure_by_function", "expenditure_by_economic_class", "project_performance"):
         for row in getattr(report, family):
             for name in SIGNED_FIELDS:
                 value = getattr(row, name, None)

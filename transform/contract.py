@@ -13,6 +13,7 @@ FAMILIES = (
     "summary_items",
     "three_public",
     "expenditure_by_function",
+    "expenditure_by_economic_class",
     "project_performance",
     "performance_indicators",
 )
@@ -24,12 +25,22 @@ def plain(value: Any) -> Any:
     return str(value) if isinstance(value, (Decimal, date)) else value
 
 
+EVIDENCE_COLUMNS = {
+    "line_number": "line_number",
+    "evidence": "text",
+    "page_number": "page",
+    "table_number": "table",
+    "row_number": "row",
+}
+"""Contract column -> field of extract.records.Evidence: where a figure was read (the columns of
+the same name in the mart views)."""
+
+
 def record_row(record: Any) -> dict[str, Any]:
     raw = asdict(record)
-    evidence = raw.pop("evidence", None)
+    evidence = raw.pop("evidence", None) or {}
     row = {key: plain(value) for key, value in raw.items()}
-    row["line_number"] = evidence["line_number"] if evidence else None
-    row["evidence"] = evidence["text"] if evidence else None
+    row.update({column: evidence.get(field) for column, field in EVIDENCE_COLUMNS.items()})
     return row
 
 
@@ -38,7 +49,7 @@ def document_dict(report: ExtractedReport) -> dict[str, Any]:
 
 
 def contract_dict(report: ExtractedReport) -> dict[str, Any]:
-    """The `extract --json` object: document, the five families, findings."""
+    """The `extract --json` object: document, the six families, findings."""
     document = document_dict(report)
     shared = {key: document[key] for key in DOCUMENT_COLUMNS}
     out: dict[str, Any] = {"document": document}

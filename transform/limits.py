@@ -3,7 +3,7 @@ hostile file: it becomes an ``amount_out_of_range`` finding with its evidence, n
 that no figure can make the database refuse a document (and with it the batch it is loaded in).
 
     amounts in yuan (and indicator values)   |x| < 10^15   (China's whole budget is ~3 x 10^13)
-    percentages                               |x| < 99,999
+    percentages, 分值 and 得分                 |x| < 99,999
     counts (团组, 人次, 批次, 辆)                 0 <= x < 2^31
 
 The limits sit inside the columns' capacity (load.schema: NUMERIC(18,2) holds less than 10^16,
@@ -24,7 +24,8 @@ from transform.checks import finding
 MAX_AMOUNT_YUAN = Decimal(10) ** 15
 """Amounts (and any other value that is not a percentage) must be smaller than this, in absolute value."""
 MAX_PCT = Decimal(99_999)
-"""Percentages must be smaller than this, in absolute value."""
+"""Percentages (and the points of a self-evaluation: 分值, 得分) must be smaller than this, in absolute value."""
+POINTS = frozenset({"score", "weight"})
 MAX_COUNT = 2**31 - 1
 """Counts must be smaller than this."""
 
@@ -38,6 +39,11 @@ FAMILIES = (
 )
 
 
+def limit_for(name: str) -> Decimal:
+    """The limit of a decimal field (or column) by its name."""
+    return MAX_PCT if name.endswith("_pct") or name in POINTS else MAX_AMOUNT_YUAN
+
+
 @cache
 def checked_fields(kind: type) -> tuple[tuple[str, str], ...]:
     """(field name, 'decimal' | 'pct' | 'count') of a record class's numeric fields."""
@@ -45,7 +51,7 @@ def checked_fields(kind: type) -> tuple[tuple[str, str], ...]:
     for field in fields(kind):
         annotation = str(field.type)
         if "Decimal" in annotation:
-            found.append((field.name, "pct" if field.name.endswith("_pct") else "decimal"))
+            found.append((field.name, "pct" if limit_for(field.name) == MAX_PCT else "decimal"))
         elif annotation.startswith("int"):
             found.append((field.name, "count"))
     return tuple(found)

@@ -8,6 +8,9 @@ The format is told by the content (magic bytes), not by the file's name, in one 
     \\xd0\\xcf\\x11\\xe0 (OLE2)      doc / xls / wps / et: Word 97 and Excel 97 files, Kingsoft's
                                 too; .xls is read, the others are refused with what to do
     anything else               text (UTF-8, UTF-16/32 with a BOM, or GB18030; else refused as binary)
+
+A file named .pdf that holds no PDF is refused rather than read as text: a download that saved an
+error page, or a truncated file, must not pass for a report.
 """
 
 from __future__ import annotations
@@ -82,6 +85,8 @@ def read_bytes(data: bytes, path: str) -> Document:
     if not data.strip():
         raise UnreadableReport(path, "the file is empty")
     kind = sniff(data, path)
+    if kind != "pdf" and path.lower().endswith(".pdf"):
+        raise UnreadableReport(path, "the file is named .pdf but is no PDF (it has no %PDF- header): damaged or misnamed")
     try:
         reader = reader_for(kind)
     except ModuleNotFoundError as error:

@@ -131,3 +131,69 @@ def test__composed_table__rows_missing_their_merged_cells_align_right():
         ("产出指标", "质量指标", "时效指标完成时间", "2021", "年", "="),
         ("效益指标", "社会效益指标", "群众出行", "None", None, None),
     ]
+
+
+def test__composed_table__from_an_excel_sheet_as_from_its_text():
+    """The composed table as a sheet: the title (A1:F2) above the table, merged ranges for the
+    project name (B3:F3), 预算数: (B5:C5), 绩效指标完成情况 (A6:A10), 产出指标 (B7:B9), 质量指标 (C8:C9)."""
+    import io
+
+    import openpyxl
+
+    from extract.readers import read_bytes
+    from extract.readers.text import parse_text
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    rows = [
+        ["项目绩效目标完成情况表\n(2021年度)"],
+        [],
+        ["项目名称", "农村道路养护经费"],
+        ["预算单位", "某县交通运输局"],
+        ["预算执行情况(元)", "预算数:", None, 120000, "执行数:", 96000],
+        ["绩效指标完成情况", "一级指标", "二级指标", "三级指标", "预期指标值(包含数字及文字描述)", "实际完成指标值(包含数字及文字描述)"],
+        [None, "产出指标", "数量指标", "养护里程", "≥40公里", "42公里"],
+        [None, None, "质量指标", "路面完好率", "不低于90%", "93%"],
+        [None, None, None, "时效指标完成时间", "2021年", "2021年"],
+        [None, "效益指标", "社会效益\n指标", "群众出行", "改善", "已改善"],
+    ]
+    for row in rows:
+        sheet.append(row)
+    for merged in ("A1:F2", "B3:F3", "B4:F4", "B5:C5", "A6:A10", "B7:B9", "C8:C9"):
+        sheet.merge_cells(merged)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    document = read_bytes(buffer.getvalue(), "composed.xlsx")
+    (table,) = read_performance_tables(document)
+    (text_table,) = read_performance_tables(parse_text(COMPOSED, "composed.txt", "0" * 64))
+    assert (table.project_names, table.department, table.budget_yuan, table.executed_yuan) == (
+        text_table.project_names, text_table.department, text_table.budget_yuan, text_table.executed_yuan
+    )
+    assert [(r.level1, r.level2, r.level3, r.target, r.actual) for r in table.rows] == [
+        (r.level1, r.level2, r.level3, r.target, r.actual) for r in text_table.rows
+    ]
+
+
+def test__printed_rows__a_merge_across_columns_is_one_cell_one_continued_from_above_is_empty():
+    """A table as read, merged copies marked *:
+
+        A  | B  | B* | C
+        A* | B* | B* | D        <- B is a 2 x 2 block, A merged down
+        E  | F  | G  | D*       <- D merged down
+
+    printed as the export prints it: A | B | C, empty | empty | D, E | F | G | empty."""
+    from extract.document import DocumentBuilder, cell
+    from extract.tables import printed_rows
+
+    builder = DocumentBuilder("t.docx", "0" * 64, "docx")
+    a, b, d = cell("A"), cell("B"), cell("D")
+    merged = {name: cell(name, merged=True) for name in "ABD"}
+    builder.add_table([
+        [a, b, merged["B"], cell("C")],
+        [merged["A"], merged["B"], merged["B"], d],
+        [cell("E"), cell("F"), cell("G"), merged["D"]],
+    ])
+    document = builder.build()
+    assert [[c.text for c in row] for row in printed_rows(document, document.tables[0])] == [
+        ["A", "B", "C"], ["", "", "D"], ["E", "F", "G", ""]
+    ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import pytest
 from sqlalchemy import text
@@ -57,6 +58,27 @@ def test__ingest__a_bad_file_fails_alone_with_its_reason(engine, prefect_harness
     assert all(path in message for path, message in errors.items())
 
 
+def test__ingest__word_reports_load_and_office_97_files_fail_alone_saying_what_to_do(engine, prefect_harness, tmp_path):
+    from tests.extract.readers.compound_files import compound_file
+    from tests.extract.readers.seed_docx import seed_as_docx
+    from transform.pipeline import process_report
+
+    for path in REPORTS.glob("*.txt"):
+        (tmp_path / f"{path.stem}.docx").write_bytes(seed_as_docx(path))
+    (tmp_path / "old.doc").write_bytes(compound_file({"WordDocument": b"", "1Table": b""}))
+    (tmp_path / "old.wps").write_bytes(compound_file({"WordDocument": b""}))
+    whole = (tmp_path / "000_dac422e8fb956846.docx").read_bytes()
+    (tmp_path / "cut.docx").write_bytes(whole[: len(whole) // 2])
+    summary = run_ingest([str(tmp_path)], runner="thread")
+    assert (summary["documents_new"], summary["documents_failed"]) == (5, 3)
+    assert summary["facts_loaded"] == sum(process_report(path).fact_count() for path in REPORTS.glob("*.txt"))
+    with engine.connect() as connection:
+        errors = dict(connection.execute(text("select source_path, error from etl.documents where status = 'failed'")).all())
+    assert errors[str(tmp_path / "old.doc")].endswith("save it as .docx")
+    assert errors[str(tmp_path / "old.wps")].endswith("save it as .docx")
+    assert "damaged zip archive" in errors[str(tmp_path / "cut.docx")]
+
+
 def test__ingest__gbk_file_reads_like_utf8(engine, prefect_harness, tmp_path):
     source = REPORTS / "003_e72cc16d30ba4fbe.txt"
     (tmp_path / "gbk.txt").write_bytes(source.read_text(encoding="utf-8").encode("gb18030"))
@@ -83,6 +105,13 @@ def test__discover__files_and_folders_sorted_without_repeats(tmp_path):
     (folder / "notes.md").write_text("x", encoding="utf-8")
     found = discover([str(folder), str(folder / "000_dac422e8fb956846.txt")])
     assert found == sorted(str(p) for p in folder.glob("*.txt"))
+
+
+def test__discover__word_excel_and_office_97_files_too(tmp_path):
+    names = ["a.docx", "b.DOC", "c.wps", "d.xlsx", "e.xls", "f.et", "g.txt", "chart.png", "notes.md"]
+    for name in names:
+        (tmp_path / name).write_bytes(b"x")
+    assert [Path(path).name for path in discover([str(tmp_path)])] == names[:7]
 
 
 def test__batches__capped_at_the_size_and_one_per_worker_on_small_runs():

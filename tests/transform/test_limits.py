@@ -6,7 +6,7 @@ from decimal import Decimal
 
 from load.schema import FACT_TABLES, findings
 from tests.conftest import REPORTS
-from transform.limits import MAX_AMOUNT_YUAN, MAX_COUNT, MAX_PCT
+from transform.limits import MAX_AMOUNT_YUAN, MAX_COUNT, limit_for
 from transform.pipeline import process_report
 
 SEED = REPORTS / "002_7c31d4a17c7f4b76.txt"
@@ -49,13 +49,13 @@ def test__process_report__an_amount_beyond_the_limit_is_a_finding_not_a_figure(t
 
 def test__limits__fit_inside_the_warehouse_columns():
     """Every figure within the limits can be stored: amounts NUMERIC(18,2) hold < 10^16,
-    percentages NUMERIC(9,4) < 10^5, values NUMERIC(20,4) < 10^16, counts INTEGER < 2^31."""
+    percentages and points NUMERIC(9,4) < 10^5, values NUMERIC(20,4) < 10^16, counts INTEGER < 2^31."""
     for table in (*FACT_TABLES.values(), findings):
         for column in table.columns:
             kind = column.type.__visit_name__
             if kind == "numeric":
                 capacity = Decimal(10) ** (column.type.precision - column.type.scale)
-                limit = MAX_PCT if column.name.endswith("_pct") else MAX_AMOUNT_YUAN
+                limit = limit_for(column.name)
                 assert limit < capacity, f"{table.name}.{column.name}"
             elif kind == "integer" and column.name in ("groups", "persons", "batches", "vehicles"):
                 assert MAX_COUNT <= 2**31 - 1

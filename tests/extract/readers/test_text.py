@@ -124,3 +124,10 @@ def test__read_bytes__a_format_without_its_reader_is_one_line_and_not_binary(dat
 def test__unreadable_report__a_file_name_with_a_line_break_stays_on_one_line():
     error = UnreadableReport("reports/a\nb.txt", "the file is empty")
     assert str(error) == "reports/a\\nb.txt: the file is empty"
+def test__add_table__rows_dropped_as_empty_take_their_pages_with_them():
+    from extract.document import DocumentBuilder, cell
+
+    builder = DocumentBuilder("t.pdf", "0" * 64, "pdf")
+    table = builder.add_table([[cell("a"), cell("1")], [cell(""), cell(None)], [cell("b"), cell("2")]], pages=[3, 3, 4])
+    assert [r[0].text for r in table.rows] == ["a", "b"] and table.pages == (3, 4)
+    assert [line.page for line in builder.build().lines] == [3, 4]

@@ -1,8 +1,8 @@
 """A run beats a heartbeat (etl.runs.heartbeat_at), so that the next run can tell a live run
 whose lock's session was lost from a dead one, and mark the dead one abandoned.
 
-Revision ID: 0009
-Revises: 0008
+Revision ID: 0012
+Revises: 0011
 Create Date: 2026-11-30
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 import sqlalchemy as sa
 from alembic import op
 
-revision = "0009"
-down_revision = "0008"
+revision = "0012"
+down_revision = "0011"
 branch_labels = None
 depends_on = None
 

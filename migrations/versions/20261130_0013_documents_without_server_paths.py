@@ -1,8 +1,8 @@
 """mart.documents v002: a report's file name in source_path, not its path on the server (the
 reader role of BI tools saw the server's folders); etl.documents keeps the path.
 
-Revision ID: 0010
-Revises: 0009
+Revision ID: 0013
+Revises: 0012
 Create Date: 2026-11-30
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from load.views import create_view
 
-revision = "0010"
-down_revision = "0009"
+revision = "0013"
+down_revision = "0012"
 branch_labels = None
 depends_on = None
 

@@ -2,8 +2,8 @@
 prints (published_on) and whether it is titled a correction (is_correction); is_current and
 first_loaded_at say how they are used.
 
-Revision ID: 0008
-Revises: 0007
+Revision ID: 0011
+Revises: 0010
 Create Date: 2026-11-30
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 
 from load.views import create_view, drop_view
 
-revision = "0008"
-down_revision = "0007"
+revision = "0011"
+down_revision = "0010"
 branch_labels = None
 depends_on = None
 
