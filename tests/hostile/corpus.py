@@ -5,11 +5,9 @@ of it when it is ingested together with the sample reports:
     fails        recorded as failed, once, with one line naming the file (and ``reason`` in it)
     loads        loaded (with the finding ``rule`` when one is given), the samples untouched
     superseded   loaded, but not made current: the sample it would replace stays current
-    recorded     a published format whose reader may not be installed yet: failed with one
-                 line, or loaded; recorded once either way
 
-Kinds whose files cannot end in .txt (a PDF, a Word or Excel file) are listed in
-``explicit``: the ingest is given them by name, as a folder scan takes text reports only.
+Kinds whose files do not end in .txt (a PDF, a Word or Excel file) are also listed in
+``explicit`` and given to the ingest by name, whatever the folder scan takes.
 """
 
 from __future__ import annotations
@@ -34,7 +32,7 @@ class Kind:
     make: Callable[[Path], None]
     """Writes the file at the path it is given."""
     expect: str
-    """fails, loads, superseded or recorded."""
+    """fails, loads or superseded."""
     reason: str | None = None
     """For fails: words the error line must hold. For loads and superseded: a finding's rule."""
 
@@ -137,13 +135,13 @@ def kinds() -> list[Kind]:
         Kind("over the size limit", "huge.txt", text_file(final * 20), "fails", "over the limit of 0.5 MB"),
         Kind("read error while hashing", "unreadable.txt", symlink("/proc/1/mem"), "fails", "cannot read the file"),
         Kind("line break in the name", "two\nlines.txt", raw(b"\x00\x01binary"), "fails", "binary"),
-        Kind("truncated PDF", "truncated.pdf", raw(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Ty"), "recorded"),
-        Kind("encrypted PDF", "encrypted.pdf", raw(ENCRYPTED_PDF), "recorded"),
+        Kind("truncated PDF", "truncated.pdf", raw(b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Ty"), "fails", "damaged"),
+        Kind("encrypted PDF", "encrypted.pdf", raw(ENCRYPTED_PDF), "fails", "encrypted"),
         Kind("zip that is not a .docx", "archive.docx", raw(zipped({"readme.txt": "hello"})), "fails", "neither a Word"),
         Kind("damaged zip", "damaged.docx", raw(b"PK\x03\x04" + bytes(rng.randrange(256) for _ in range(600))), "fails", "damaged zip"),
         Kind("Word file cut in half", "cut.docx", raw(cut_in_half(docx([f"第{i}段：攀枝花市西区剪切局{i}" for i in range(400)]))), "fails", "zip"),
-        Kind("workbook with a formula error", "formula.xlsx", raw(xlsx_with_formula_error()), "recorded"),
-        Kind("Word 97 header, nothing after", "old.doc", raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024), "recorded"),
+        Kind("workbook with a formula error", "formula.xlsx", raw(xlsx_with_formula_error()), "loads", "sheet_formula_error"),
+        Kind("Word 97 header, nothing after", "old.doc", raw(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024), "fails", "damaged"),
         Kind("title only (department + title)", "fragment.txt", text_file("第一部分  攀枝花市西区人大办公室概况\n2022年部门预算情况说明\n"), "superseded", "version_incomplete"),
         Kind("report cut at 85%", "cut_85.txt", text_file(budget[: int(len(budget) * 0.85)]), "superseded", "version_incomplete"),
         Kind("amount beyond NUMERIC(18,2)", "overflow.txt", text_file(renamed("002", "溢出局").replace("合计872.17万元", "合计100000000000000000000万元")), "loads", "amount_out_of_range"),
