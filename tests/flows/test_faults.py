@@ -138,3 +138,29 @@ def test__killed_run__its_workers_die_with_it_and_the_next_run_abandons_it(engin
     with engine.connect() as connection:
         statuses = connection.execute(text("select status from etl.runs order by run_id")).scalars().all()
     assert statuses == ["abandoned", "finished"]
+
+
+def test__lock_session_terminated_mid_run__no_second_run_alongside(engine, prefect_harness, tmp_path):
+    """Issue 13, case 8: terminating the lock holder's backend mid-run let a second ingest run
+    alongside (6,000 loads repeated). The first run takes its lock again; the second refuses."""
+    import threading
+
+    from budget_etl.runs import RunLocked
+    from tests.test_runs import lock_holders
+
+    folder = corpus(tmp_path)
+    results = {}
+    first = threading.Thread(target=lambda: results.update(first=run_ingest([str(folder)], runner="thread", batch_size=5)))
+    first.start()
+    try:
+        assert wait_for(lambda: loaded(engine) >= 10, 120), "the first run loaded nothing"
+        (holder,) = lock_holders(engine)
+        with engine.connect() as connection:
+            connection.execute(text("select pg_terminate_backend(:pid)"), {"pid": holder})
+        with pytest.raises(RunLocked, match="another ingest run is in progress"):
+            run_ingest([str(folder)], runner="thread", batch_size=5)
+    finally:
+        first.join(180)
+    assert results["first"]["documents_new"] == 5 * COPIES and results["first"]["documents_failed"] == 0
+    with engine.connect() as connection:
+        assert connection.execute(text("select status from etl.runs")).scalars().all() == ["finished"]
