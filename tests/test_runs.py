@@ -3,7 +3,6 @@ left `running` by a dead process is marked abandoned by the next run (case 9).""
 
 from __future__ import annotations
 
-import threading
 import time
 
 import pytest
