@@ -16,6 +16,21 @@ def announce(message: str) -> None:
     click.echo(message, err=True)
 
 
+def without_secrets(message: str) -> str:
+    """A message with any password of DATABASE_URL masked: the last guard of every error printed."""
+    from budget_etl.database import secrets_of
+    from sqlalchemy import make_url
+
+    try:
+        configured = get_settings().database_url
+        secrets = secrets_of(make_url(configured.get_secret_value())) if configured else set()
+    except Exception:  # noqa: BLE001 - an invalid configuration has its own message, which never repeats it
+        return message
+    for secret in sorted(secrets, key=len, reverse=True):
+        message = message.replace(secret, "***")
+    return message
+
+
 class Commands(click.Group):
     """A database or Prefect API that cannot be used becomes one line naming it and what to do,
     not a traceback."""
@@ -28,13 +43,16 @@ class Commands(click.Group):
 
         try:
             return super().invoke(ctx)
+        except click.ClickException as error:
+            error.message = without_secrets(error.message)
+            raise
         except OperationalError as error:
-            from budget_etl.database import database_url
+            from budget_etl.database import database_url, shown_url
 
-            where = database_url().render_as_string(hide_password=True)
+            where = shown_url(database_url())
             reason = str(error.orig).strip().splitlines()[0] if error.orig else str(error)
             raise click.ClickException(
-                f"cannot use the database {where}: {reason} (is the server running, and DATABASE_URL right?)"
+                without_secrets(f"cannot use the database {where}: {reason} (is the server running, and DATABASE_URL right?)")
             ) from error
         except (DatabaseUnavailable, PrefectApiUnavailable) as error:
             raise click.ClickException(str(error)) from error
@@ -43,9 +61,9 @@ class Commands(click.Group):
 
             if not isinstance(error.orig, UndefinedTable):
                 raise
-            from budget_etl.database import database_url
+            from budget_etl.database import database_url, shown_url
 
-            where = database_url().render_as_string(hide_password=True)
+            where = shown_url(database_url())
             raise click.ClickException(
                 f"the warehouse in {where} has no tables yet: run `budget-etl ingest PATH` (or `budget-etl db upgrade`) first"
             ) from error
@@ -93,12 +111,12 @@ def ingest(paths: tuple[str, ...], batch_size: int | None, runner: str, address:
     error and the others still load. Prints the run summary.
     """
     prepare_prefect()
-    from budget_etl.runs import RunLocked
+    from budget_etl.runs import RunAbandoned, RunLocked
     from flows.ingest import run_ingest
 
     try:
         summary = run_ingest(list(paths), batch_size=batch_size, runner=runner, address=address, announce=announce)
-    except RunLocked as error:
+    except (RunLocked, RunAbandoned) as error:
         raise click.ClickException(str(error)) from error
     click.echo(
         f"documents: {summary['documents_new']} loaded, {summary['documents_skipped']} unchanged, "
@@ -117,7 +135,7 @@ def extract(file: str, as_json: bool) -> None:
     from transform.pipeline import process_report
 
     try:
-        report = process_report(file)
+        report = process_report(file, get_settings().max_file_bytes)
     except ExtractError as error:
         raise click.ClickException(str(error)) from error
     data = contract_dict(report)
@@ -166,7 +184,7 @@ def downgrade(revision: str) -> None:
 def create_reader(name: str, password: str | None) -> None:
     """Create (or reset) NAME, a login role for BI tools that can SELECT from the mart views and
     nothing else: no writes, no access to the core and etl schemas."""
-    from budget_etl.database import get_engine
+    from budget_etl.database import SECRET_QUERY_KEYS, get_engine, shown_url
     from load.roles import InvalidRoleName, create_reader as run_create_reader
 
     engine = get_engine()
@@ -175,8 +193,8 @@ def create_reader(name: str, password: str | None) -> None:
             run_create_reader(connection, name, password)
     except InvalidRoleName as error:
         raise click.ClickException(str(error)) from error
-    url = engine.url.set(username=name, password=None, drivername="postgresql")
-    click.echo(f"role {name} can read schema mart; connect with {url.render_as_string(hide_password=True)}")
+    url = engine.url.set(username=name, password=None, drivername="postgresql").difference_update_query(SECRET_QUERY_KEYS)
+    click.echo(f"role {name} can read schema mart; connect with {shown_url(url)}")
 
 
 @main.command()
@@ -258,7 +276,7 @@ def serve(paths: tuple[str, ...], batch_size: int | None, runner: str, address: 
     prepare_prefect()
     from flows.deployment import serve as run_serve
 
-    run_serve(list(paths), batch_size=batch_size, runner=runner, address=address)
+    run_serve(list(paths), batch_size=batch_size, runner=runner, address=address, announce=announce)
 
 
 @main.command()

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import os
 import warnings
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
@@ -67,6 +68,39 @@ def database_url(settings: Settings | None = None) -> URL:
     return url
 
 
+SECRET_QUERY_KEYS = frozenset({"password", "sslpassword"})
+"""Query parameters of a URL that are passwords (libpq takes both from the URL's query)."""
+
+
+def shown_url(url: URL) -> str:
+    """The URL as messages and logs show it: no password, neither user:password@ nor ?password=."""
+    hidden = {key: "HIDDENSECRET" for key in url.query if key.lower() in SECRET_QUERY_KEYS}
+    shown = (url.update_query_dict(hidden) if hidden else url).render_as_string(hide_password=True)
+    return shown.replace("HIDDENSECRET", "***")  # as the password is hidden (a query value would be %-encoded)
+
+
+def secrets_of(url: URL) -> set[str]:
+    """The passwords a URL holds (to keep them out of any message as a last resort)."""
+    found = {url.password} if url.password else set()
+    for key, value in url.query.items():
+        if key.lower() in SECRET_QUERY_KEYS:
+            found.update([value] if isinstance(value, str) else value)
+    return {secret for secret in found if secret}
+
+
+@dataclass(frozen=True)
+class SecretURL:
+    """A database URL handed to tasks: its repr, wherever Prefect or Dask print task inputs,
+    shows no password."""
+
+    url: URL
+
+    def __repr__(self) -> str:
+        return f"SecretURL({shown_url(self.url)!r})"
+
+    __str__ = __repr__
+
+
 _engines: dict[str, Engine] = {}
 """This process's engine per URL: one, so that a worker running many batch tasks keeps its
 connections."""
@@ -88,9 +122,10 @@ def _after_fork_in_child() -> None:
 os.register_at_fork(after_in_child=_after_fork_in_child)
 
 
-def engine_for(url: URL) -> Engine:
+def engine_for(url: URL | SecretURL) -> Engine:
     """The engine of this process for ``url``."""
-    log.debug("database: %s", url.render_as_string(hide_password=True))
+    url = url.url if isinstance(url, SecretURL) else url
+    log.debug("database: %s", shown_url(url))
     key = url.render_as_string(hide_password=False)
     if key not in _engines:
         _engines[key] = create_engine(key, pool_pre_ping=True, future=True)

@@ -19,7 +19,7 @@ from extract import numbers
 LEADING_AMOUNT = re.compile(
     rf"""
     ^(?P<gap>[^\d,;。:、()%]{{0,14}}?)
-    (?P<number>{numbers.NUMBER})
+    (?P<number>{numbers.SIGNED_NUMBER})
     \s*(?P<unit>万元|亿元|千元|元|万)?
     (?P<after>.?)
     """,
@@ -32,10 +32,10 @@ SEGMENT_END = re.compile(r"[:：]|其中|主要用于|主要包括|包括|具体
 # A segment that opens with "(" continues a longer name ("社会保障和就业(208)抚恤(08)…"): no figure.
 CONTINUED_NAME = re.compile(r"^\s*\(")
 # "共计支出0.50万元" (reception detail, after the counts)
-TOTAL_SPENT = re.compile(rf"共计支出\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元|万)")
+TOTAL_SPENT = re.compile(rf"共计支出\s*(?P<number>{numbers.SIGNED_NUMBER})\s*(?P<unit>万元|元|万)")
 # "年初预算为0.95万元", "全年预算数28.4万元", "预算数为5万元"
 BUDGET = re.compile(
-    rf"(?:年初预算|全年预算|预算)(?:数)?(?:为)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元|万)"
+    rf"(?:年初预算|全年预算|预算)(?:数)?(?:为)?\s*(?P<number>{numbers.SIGNED_NUMBER})\s*(?P<unit>万元|元|万)"
 )
 # What a final report calls a budget just before an amount: "支出预算为8万元", "“三公”经费财政拨款预算数0.5万元";
 # never a fund's name ("一般公共预算财政拨款支出6.4万元" is spent money).

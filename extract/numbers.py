@@ -7,13 +7,20 @@ from __future__ import annotations
 
 import csv
 import re
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import cache
 from pathlib import Path
 
 MAPS = Path(__file__).with_name("maps")
 
-NUMBER = r"\d+(?:,\d{3})*(?:\.\d+)?"
+DIGITS = r"\d+(?:,\d{3})*(?:\.\d+)?"
+MINUS = "\\-\u2212"
+"""The minus signs, for a character class: ASCII (also what NFKC makes of the full-width －) and U+2212."""
+NUMBER = rf"(?<![{MINUS}\d.]){DIGITS}"
+"""An unsigned number, whole: never the digits of one printed with a minus ("基本支出-776.32万元"
+must not yield 776.32: a pattern that cannot read the sign reads nothing), nor its tail."""
+SIGNED_NUMBER = rf"(?:[{MINUS}]|(?<![{MINUS}\d.])){DIGITS}"
+"""A number with its sign when one is printed directly before it: "-776.32"."""
 
 # "277.83万元", "0.5 万元", "449.63元", "48.8" (no unit), "12,345.6万元"
 AMOUNT = re.compile(
@@ -26,7 +33,7 @@ AMOUNT = re.compile(
 )
 
 # "占79%", "占本年支出合计的100%", "占政府采购支出总额的0%", "占总收入98%"
-SHARE = re.compile(r"占[^,;。%\d]{0,20}?(?P<pct>\d+(?:\.\d+)?)\s*%", re.VERBOSE)
+SHARE = re.compile(rf"占[^,;。%\d{MINUS}]{{0,20}}?(?P<pct>\d+(?:\.\d+)?)\s*%", re.VERBOSE)
 
 # "完成预算100%", "完成预算的97%", "完成预算100 %", "执行率100%", "完成进度100%"
 COMPLETION = re.compile(
@@ -67,17 +74,24 @@ def unit_factors() -> dict[str, Decimal]:
 
 
 def to_decimal(number: str) -> Decimal:
-    return Decimal(number.replace(",", ""))
+    """"-1,234.5" -> Decimal("-1234.5") (the sign kept, U+2212 included)."""
+    return Decimal(number.replace(",", "").replace("\u2212", "-"))
 
 
 def to_yuan(number: str, unit: str | None) -> Decimal | None:
-    """The amount in yuan, or None when the unit is unknown (never assumed here)."""
+    """The amount in yuan, or None when the unit is unknown (never assumed here). A number too
+    long to be rounded to the fen (over 26 digits) is returned unrounded: it is beyond any budget,
+    and transform.limits turns it into a finding."""
     if unit is None:
         return None
     factor = unit_factors().get(unit)
     if factor is None:
         return None
-    return (to_decimal(number) * factor).quantize(Decimal("0.01"))
+    yuan = to_decimal(number) * factor
+    try:
+        return yuan.quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return yuan
 
 
 def signed(direction: str, value: Decimal) -> Decimal:

@@ -257,7 +257,8 @@ def table_mentions(tables: Iterable[PerformanceTable]) -> list[Mention]:
     found = []
     for table in tables:
         if len(table.project_names) == 1:
-            evidence = Evidence(table.budget_line or table.title_line, f"项目名称 {table.project_names[0]}")
+            printed = f"项目名称 {table.project_names[0]}" + (f" … {table.budget_text}" if table.budget_text else "")
+            evidence = Evidence(table.budget_line or table.title_line, printed)
             found.append(
                 Mention(table.project_names[0], evidence, 0, budget_yuan=table.budget_yuan, executed_yuan=table.executed_yuan)
             )

@@ -8,6 +8,7 @@ the ``mart`` views (see DESIGN.md), so a record turns into a contract row withou
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from decimal import Decimal
 
 PHASES = ("budget", "final", "self_evaluation")
@@ -51,6 +52,10 @@ class DocumentInfo:
     """The line the phase and year were read from."""
     report_scope: str | None = None
     """One of REPORT_SCOPES: 部门 (department) or 单位 (unit) report; None when the title says neither."""
+    published_on: date | None = None
+    """The latest date the report prints (its publication date, usually its last line), when it prints one."""
+    is_correction: bool = False
+    """The title (or a heading at the top) marks it as a correction: 更正, 修订版, 重新公开 (extract.version)."""
 
 
 @dataclass(frozen=True)

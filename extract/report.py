@@ -13,6 +13,7 @@ from extract.standard_tables import combine_with_narrative, printed_codes, read_
 from extract.summary_items import extract_summary_items
 from extract.tables import read_performance_tables
 from extract.three_public import extract_three_public
+from extract.version import is_correction, published_on
 
 
 def document_info(document: Document, metadata: Metadata) -> DocumentInfo:
@@ -25,6 +26,8 @@ def document_info(document: Document, metadata: Metadata) -> DocumentInfo:
         source_path=document.path,
         title=metadata.title.raw.strip(),
         report_scope=metadata.report_scope,
+        published_on=published_on(document, metadata.fiscal_year),
+        is_correction=is_correction(document, metadata.title.number),
     )
 
 

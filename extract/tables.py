@@ -67,6 +67,8 @@ class PerformanceTable:
     budget_line: int | None
     rows: tuple[IndicatorRow, ...]
     findings: tuple[Finding, ...] = field(default=())
+    budget_text: str | None = None
+    """The budget row as printed (年度资金总额 预算数: 13.34 执行数: 13.34): the evidence of its figures."""
 
 
 def table_blocks(document: Document) -> list[list[list[Cell]]]:
@@ -178,7 +180,7 @@ def continues_from_above(table: Table, row: int, column: int) -> bool:
 
 def read_table(rows: list[list[Cell]]) -> PerformanceTable:
     names: tuple[str, ...] = ()
-    department = budget = executed = budget_line = None
+    department = budget = executed = budget_line = budget_text = None
     header_index = None
     for index, row in enumerate(rows):
         first = row[0].text
@@ -189,6 +191,7 @@ def read_table(rows: list[list[Cell]]) -> PerformanceTable:
         elif BUDGET_HEADER.match(first):
             budget, executed = budget_cells(row, BUDGET_HEADER.match(first)["unit"])
             budget_line = row[0].line.number
+            budget_text = " ".join(cell.raw for cell in row if cell.raw)
         elif is_header(row):
             header_index = index
             break
@@ -205,6 +208,7 @@ def read_table(rows: list[list[Cell]]) -> PerformanceTable:
         budget_line=budget_line,
         rows=tuple(indicators),
         findings=tuple(findings),
+        budget_text=budget_text,
     )
 
 

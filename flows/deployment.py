@@ -7,14 +7,20 @@ the parameters a person sets once (source paths, batch size, task runner).
 
 from __future__ import annotations
 
+import asyncio
+import logging
+import signal
+from collections.abc import Callable
 from pathlib import Path
 
 from prefect import flow
+from prefect.runner import Runner
 from prefect.schedules import Cron
 
 from budget_etl.settings import Settings, get_settings
 from flows.ingest import run_ingest
 
+log = logging.getLogger(__name__)
 ROOT = Path(__file__).resolve().parents[1]
 DEPLOYMENT_NAME = "nightly"
 
@@ -43,14 +49,52 @@ def build_deployment(paths: list[str], batch_size: int | None = None, runner: st
     )
 
 
-def serve(paths: list[str], batch_size: int | None = None, runner: str = "process", address: str | None = None) -> None:
-    """Run the scheduler in this process until interrupted (Prefect's serve)."""
-    nightly.serve(
-        name=DEPLOYMENT_NAME,
-        schedules=[schedule()],
-        parameters=parameters(paths, batch_size, runner, address),
-        description="Nightly ingest of the report archive into the warehouse",
-    )
+def serve(
+    paths: list[str],
+    batch_size: int | None = None,
+    runner: str = "process",
+    address: str | None = None,
+    announce: Callable[[str], None] | None = None,
+) -> None:
+    """Run the scheduler in this process until it is stopped, by Ctrl-C or by SIGTERM (what
+    systemd and `docker stop` send) alike: the schedule is paused, and a run in progress ends in
+    a recorded state (budget_etl.runs: abandoned). ``announce`` hears when it serves."""
+    signal.signal(signal.SIGTERM, signal.default_int_handler)  # as Ctrl-C until the runner takes over
+    try:
+        server = StoppableRunner(name=DEPLOYMENT_NAME, pause_on_shutdown=True)
+        server.announce = announce
+        server.add_flow(
+            nightly,
+            name=DEPLOYMENT_NAME,
+            schedules=[schedule()],
+            parameters=parameters(paths, batch_size, runner, address),
+            description="Nightly ingest of the report archive into the warehouse",
+        )
+        asyncio.run(server.start())
+    except KeyboardInterrupt:
+        pass
+    log.info("stopped: the nightly schedule is paused until the next `budget-etl serve`")
+
+
+class StoppableRunner(Runner):
+    """Prefect's Runner, stopped by SIGTERM as Prefect means it to be. Its own handler calls the
+    synchronous stop() from inside the event loop, which hands back a coroutine that is never
+    awaited ("coroutine 'Runner.astop' was never awaited"), then exits at once: the schedule stays
+    active. Here the handler has the loop run astop(): the runner stops its polling, start()
+    returns, and leaving the runner pauses the schedule."""
+
+    announce: Callable[[str], None] | None = None
+
+    def handle_sigterm(self, signum: int, frame) -> None:
+        loop = asyncio.get_running_loop()
+        self._stopping = loop.create_task(self.astop())
+
+    async def start(self, run_once: bool = False, webserver: bool | None = None) -> None:
+        if self.announce is not None:  # said once start() has set its SIGTERM handler and waits
+            asyncio.get_running_loop().call_soon(
+                self.announce, f"serving {DEPLOYMENT_NAME}: {schedule().cron} ({schedule().timezone}); stop with Ctrl-C or SIGTERM"
+            )
+        await super().start(run_once=run_once, webserver=webserver)
 
 
 def deploy(paths: list[str], work_pool: str, batch_size: int | None = None, runner: str = "process", address: str | None = None):

@@ -17,16 +17,16 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import psycopg
 from prefect import flow, get_run_logger, task
 from prefect.cache_policies import NO_CACHE
 from sqlalchemy import URL, Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from budget_etl import runs
-from budget_etl.database import database_url, embedded_pgdata, engine_for
-from budget_etl.migrate import upgrade
+from budget_etl.database import SecretURL, database_url, embedded_pgdata, engine_for
 from budget_etl.settings import get_settings
-from extract.errors import ExtractError
+from extract.errors import ExtractError, first_line, shown
 from extract.records import ExtractedReport
 from flows.prefect_env import local_prefect_api
 from flows.runners import default_workers, make_task_runner
@@ -62,17 +62,17 @@ def discover(paths: Iterable[str]) -> list[str]:
     return sorted(found)
 
 
-def extract_batch(items: Sequence[tuple[str, str]]) -> list[Outcome]:
+def extract_batch(items: Sequence[tuple[str, str]], max_bytes: int | None = None) -> list[Outcome]:
     """Extract and check each (path, sha256); a bad file becomes an Outcome with its error."""
     outcomes = []
     for path, sha256 in items:
         try:
-            report = process_report(path)
+            report = process_report(path, max_bytes)
         except ExtractError as error:
             outcomes.append(Outcome(path, sha256, error=str(error)))
             continue
         except Exception as error:  # noqa: BLE001 - the edge: one file's surprise must not stop the others
-            outcomes.append(Outcome(path, sha256, error=f"{path}: could not be read ({type(error).__name__}: {error})"))
+            outcomes.append(Outcome(path, sha256, error=f"{shown(path)}: could not be read ({type(error).__name__}: {first_line(error)})"))
             continue
         outcomes.append(Outcome(path, sha256, report=report))
     return outcomes
@@ -88,39 +88,61 @@ class BatchResult:
     errors: tuple[str, ...]
 
 
+def is_transient(error: BaseException) -> bool:
+    """An error that can pass: the connection was lost, or the server is restarting or shutting
+    down (SQLAlchemy's OperationalError, or psycopg's own from COPY, which SQLAlchemy does not
+    wrap). Anything else belongs to the document being loaded and fails it alone."""
+    return isinstance(error, (OperationalError, psycopg.OperationalError))
+
+
+def refusal(path: str, error: Exception) -> str:
+    """One line saying why a document could not be loaded."""
+    if isinstance(error, LoadError):
+        return str(error)
+    if isinstance(error, (DBAPIError, psycopg.Error)):
+        reason = error.orig if isinstance(error, DBAPIError) else error
+        return f"{shown(path)}: the database refused it: {first_line(reason)}"
+    return f"{shown(path)}: could not be loaded ({type(error).__name__}: {first_line(error)})"
+
+
 def load_outcomes(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> BatchResult:
-    """Load a batch in one transaction. A batch the database refuses is retried document by
-    document so that one bad report fails alone; a lost connection is raised for a retry."""
+    """Load a batch in one transaction. A batch the database refuses is loaded again document by
+    document, so that a bad report fails alone and is recorded; a lost connection is raised for
+    a retry of the whole batch (nothing of it was committed)."""
     good = [o for o in outcomes if o.report is not None]
     failed = [(o.path, o.sha256, o.error) for o in outcomes if o.report is None]
-    loaded = []
     try:
-        with engine.begin() as connection:
-            loaded = load_reports(connection, [o.report for o in good], run_id)
-    except (LoadError, DBAPIError) as error:
-        if isinstance(error, OperationalError):
+        loaded = load_in_one_transaction(engine, good, run_id)
+    except Exception as error:  # noqa: BLE001 - the edge: one document's surprise must not stop the others
+        if is_transient(error) or isinstance(error, runs.RunAbandoned):
             raise
         loaded = []
         for outcome in good:
             try:
-                with engine.begin() as connection:
-                    loaded += load_reports(connection, [outcome.report], run_id)
-            except LoadError as problem:
-                failed.append((outcome.path, outcome.sha256, str(problem)))
-            except DBAPIError as problem:
-                if isinstance(problem, OperationalError):
+                loaded += load_in_one_transaction(engine, [outcome], run_id)
+            except Exception as problem:  # noqa: BLE001 - as above, now for this document alone
+                if is_transient(problem) or isinstance(problem, runs.RunAbandoned):
                     raise
-                failed.append((outcome.path, outcome.sha256, f"{outcome.path}: the database refused it: {problem.orig}"))
+                failed.append((outcome.path, outcome.sha256, refusal(outcome.path, problem)))
     if failed:
         with engine.begin() as connection:
             for path, sha256, message in failed:
                 record_failure(connection, path, sha256, message, run_id)
+            runs.fence(connection, run_id)
     return BatchResult(
         loaded=len(loaded),
         facts=sum(d.fact_count for d in loaded),
         findings=sum(d.finding_count for d in loaded),
         errors=tuple(message for _, _, message in failed),
     )
+
+
+def load_in_one_transaction(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> list:
+    """Load, then check that the run still owns the warehouse before committing (runs.fence)."""
+    with engine.begin() as connection:
+        loaded = load_reports(connection, [o.report for o in outcomes], run_id)
+        runs.fence(connection, run_id)
+        return loaded
 
 
 @contextmanager
@@ -137,16 +159,25 @@ def cyclic_gc_paused() -> Iterator[None]:
             gc.enable()
 
 
-def ingest_batch(items: Sequence[tuple[str, str]], database: URL, run_id: int | None) -> BatchResult:
+def ingest_batch(
+    items: Sequence[tuple[str, str]], database: SecretURL | URL, run_id: int | None, max_bytes: int | None = None
+) -> BatchResult:
     """Extract, check and load one batch of (path, sha256) where the task runs. ``database`` is
-    a URL object, whose repr hides the password wherever Prefect shows task inputs."""
+    a SecretURL, whose repr shows no password wherever Prefect or Dask show task inputs."""
     with cyclic_gc_paused():
-        return load_outcomes(engine_for(database), extract_batch(items), run_id)
+        return load_outcomes(engine_for(database), extract_batch(items, max_bytes), run_id)
+
+
+def retry_when_transient(task, task_run, state) -> bool:
+    """Prefect's retry condition of the batch task: retry a lost connection, never a bad file
+    (a batch task fails only on errors no document of its own caused, see load_outcomes)."""
+    return isinstance(state.data, BaseException) and is_transient(state.data)
 
 
 # Results are small and used once: no cache keys over the inputs, no result persistence.
 batch_task = task(
-    ingest_batch, name="ingest-batch", retries=3, retry_delay_seconds=[2, 10, 30], cache_policy=NO_CACHE, persist_result=False
+    ingest_batch, name="ingest-batch", retries=3, retry_delay_seconds=[2, 10, 30], retry_condition_fn=retry_when_transient,
+    cache_policy=NO_CACHE, persist_result=False,
 )
 
 
@@ -169,41 +200,53 @@ def batches(items: Iterable[tuple[str, str]], size: int) -> Iterator[list[tuple[
         yield batch
 
 
-def processed(work: Iterable[Sequence[tuple[str, str]]], database: URL, run_id: int, window: int) -> Iterator[BatchResult]:
+def processed(
+    work: Iterable[Sequence[tuple[str, str]]], database: SecretURL, run_id: int, window: int, max_bytes: int | None = None
+) -> Iterator[BatchResult]:
     """Batch results in submission order, with at most ``window`` batches in flight, so that
     the runner stays busy while memory stays flat however large the corpus."""
     pending: deque = deque()
     queue = iter(work)
     for batch in queue:
-        pending.append(batch_task.submit(batch, database, run_id))
+        pending.append(batch_task.submit(batch, database, run_id, max_bytes))
         if len(pending) >= window:
             break
     while pending:
         result = pending.popleft().result()
         next_batch = next(queue, None)
         if next_batch is not None:
-            pending.append(batch_task.submit(next_batch, database, run_id))
+            pending.append(batch_task.submit(next_batch, database, run_id, max_bytes))
         yield result
 
 
 @flow(name="ingest", log_prints=False)
-def ingest(paths: list[str], batch_size: int | None = None) -> dict:
-    """Ingest the report files under ``paths`` into the warehouse and return the run summary."""
+def ingest(paths: list[str], batch_size: int | None = None, run_id: int | None = None) -> dict:
+    """Ingest the report files under ``paths`` into the warehouse and return the run summary.
+    ``run_id``: the run (etl.runs) that run_ingest took the lock for; without one, the flow
+    takes the lock itself."""
+    settings = get_settings()
+    if run_id is None:
+        with runs.exclusive_run(engine_for(database_url(settings)), settings.lock_wait_seconds) as summary:
+            return ingest_files(paths, batch_size, summary.run_id)
+    return ingest_files(paths, batch_size, run_id)
+
+
+def ingest_files(paths: list[str], batch_size: int | None, run_id: int) -> dict:
     logger = get_run_logger()
     settings = get_settings()
     size = batch_size or settings.batch_size
-    database = database_url(settings)
+    database = SecretURL(database_url(settings))
     engine = engine_for(database)
-    upgrade(engine)
-    with runs.exclusive_run(engine, settings.lock_wait_seconds) as summary:
+    summary = runs.RunSummary(run_id)
+    try:
         files = discover(paths)
         summary.documents_seen = len(files)
         logger.info("%d report files found", len(files))
         # Files are hashed as batches are needed: the workers start on the first batches while
         # the rest are still being compared with what the warehouse holds.
-        pending = runs.PendingFiles(engine, files)
+        pending = runs.PendingFiles(engine, files, settings.max_file_bytes, run_id)
         work = batches(pending, batch_size_for(len(files), size, default_workers()))
-        for result in processed(work, database, summary.run_id, window=2 * default_workers()):
+        for result in processed(work, database, run_id, 2 * default_workers(), settings.max_file_bytes):
             summary.documents_new += result.loaded
             summary.facts_loaded += result.facts
             summary.findings += result.findings
@@ -211,9 +254,14 @@ def ingest(paths: list[str], batch_size: int | None = None) -> dict:
             for message in result.errors:
                 logger.warning("failed: %s", message)
         summary.documents_skipped = pending.skipped
+        summary.documents_failed += len(pending.failed)
+        for message in pending.failed:
+            logger.warning("failed: %s", message)
         with engine.begin() as connection:
             sync_department_aliases(connection, read_aliases(settings.departments_file))
-        logger.info(summary.line())
+    finally:
+        runs.record_counts(engine, summary)
+    logger.info(summary.line())
     return vars(summary)
 
 
@@ -227,12 +275,17 @@ def run_ingest(
     """Run the flow with the chosen task runner (what the CLI and the deployment call).
 
     The warehouse is reached first, so that a database that cannot be used fails in a second
-    with its own error rather than after Prefect has started; ``announce`` hears about the waits
-    of a first run (creating the embedded database, Prefect's local API)."""
+    with its own error rather than after Prefect has started; so is the run's lock, so that a
+    second run refuses in one line before any flow starts (budget_etl.runs.RunLocked).
+    ``announce`` hears about the waits of a first run (creating the embedded database, Prefect's
+    local API)."""
     settings = get_settings()
     if announce is not None and settings.database_url is None and not embedded_pgdata(settings).exists():
         announce(f"creating the embedded PostgreSQL under {embedded_pgdata(settings)} (first run)")
-    with engine_for(database_url(settings)).connect():
+    engine = engine_for(database_url(settings))
+    with engine.connect():
         pass
-    with local_prefect_api(announce):
-        return ingest.with_options(task_runner=make_task_runner(runner, address))(paths=paths, batch_size=batch_size)
+    with runs.exclusive_run(engine, settings.lock_wait_seconds) as summary:
+        with local_prefect_api(announce):
+            flow = ingest.with_options(task_runner=make_task_runner(runner, address))
+            return flow(paths=paths, batch_size=batch_size, run_id=summary.run_id)

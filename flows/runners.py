@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import select
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import forkserver
 
@@ -68,6 +71,48 @@ def start_forkserver() -> bool:
     return True
 
 
+def start_worker(flow_pid: int, initializer, initargs: tuple) -> None:
+    """A worker's first act: die with the flow's process, then Prefect's own initializer."""
+    exit_with(flow_pid)
+    if initializer is not None:
+        initializer(*initargs)
+
+
+def exit_with(pid: int) -> None:
+    """Exit this process as soon as process ``pid`` has exited, kill -9 included.
+
+    A worker's parent is the fork server, not the flow's process, and the fork server lives as
+    long as a worker holds its end of the server's "alive" pipe: killed with -9, the flow would
+    leave both running, and the workers loading the batches they hold. A thread waits on a pidfd
+    of the flow's process (polls it where there is no pidfd) and ends the worker at once; its
+    transaction, uncommitted, is rolled back by the server. With no worker left, the fork server
+    sees its pipe close and exits too."""
+
+    def wait_then_exit() -> None:
+        try:
+            handle = os.pidfd_open(pid)
+        except ProcessLookupError:
+            os._exit(1)
+        except (AttributeError, OSError):  # no pidfd: Linux before 5.3, or another system
+            while alive(pid):
+                time.sleep(1)
+        else:
+            select.select([handle], [], [])
+        os._exit(1)
+
+    threading.Thread(target=wait_then_exit, name="exit-with-the-flow", daemon=True).start()
+
+
+def alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 class ForkserverTaskRunner(ProcessPoolTaskRunner):
     """Prefect's process pool whose workers are forked from the fork server instead of spawned.
 
@@ -83,8 +128,8 @@ class ForkserverTaskRunner(ProcessPoolTaskRunner):
         self._executor = ProcessPoolExecutor(
             max_workers=self._max_workers,
             mp_context=multiprocessing.get_context("forkserver"),
-            initializer=spawning._initializer,
-            initargs=spawning._initargs,
+            initializer=start_worker,
+            initargs=(os.getpid(), spawning._initializer, spawning._initargs),
         )
         spawning.shutdown(wait=False)
         return self

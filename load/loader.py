@@ -2,8 +2,9 @@
 transaction per batch (so per document: a document is fully loaded or not at all).
 
 Facts go in with COPY (psycopg), never row by row. Loading the same file twice leaves the same
-rows; a changed file replaces its own facts; a republished report (same department, year and
-phase under another path) supersedes the older one, which stays in the warehouse.
+rows; a changed file replaces its own facts (unless it now states far fewer of them); a later
+version of a report (same department, year and phase under another path) supersedes the older
+one, which stays in the warehouse (load.versions says which version is later).
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from sqlalchemy import Connection, select, text
 from sqlalchemy.dialects.postgresql import insert
 
 from extract import classification, economic_classification
+from extract.errors import one_line, shown
 from extract.projects import project_key
 from extract.records import FUND_SCOPES, REPORT_SCOPES, ExtractedReport
 from load import facts as fact_rows
+from load import versions
 from load.schema import FACT_TABLES, dim_expenditure_class, dim_year, documents, findings
 from transform.departments import region_level
 
@@ -30,7 +33,7 @@ class LoadError(Exception):
     """A report that cannot be loaded as it is (e.g. no department could be read)."""
 
     def __init__(self, path: str, reason: str) -> None:
-        super().__init__(f"{path}: {reason}")
+        super().__init__(f"{shown(path)}: {one_line(reason)}")
         self.path = path
         self.reason = reason
 
@@ -166,6 +169,7 @@ def upsert_projects(
 DOCUMENT_COLUMNS = {
     "source_path": "text", "sha256": "text", "department_id": "int", "fiscal_year": "int", "phase": "text",
     "title": "text", "report_scope": "text", "fact_count": "int", "finding_count": "int", "run_id": "int",
+    "published_on": "date", "is_correction": "boolean",
 }
 
 
@@ -175,13 +179,14 @@ def upsert_documents(
     department_ids: dict[tuple[str, str], int],
     run_id: int | None,
 ) -> dict[str, int]:
-    """One row per report file: inserted, or replaced in place when the file was loaded before."""
+    """One row per report file: inserted, or replaced in place when the file was loaded before.
+    ``first_loaded_at`` is the start of the run that first loaded the file (see load.versions)."""
     rows = [
         (
             r.document.source_path, r.document.sha256,
             department_ids[(r.document.department, r.document.region or "")],
             r.document.fiscal_year, r.document.phase, r.document.title, r.document.report_scope,
-            r.fact_count(), len(r.findings), run_id,
+            r.fact_count(), len(r.findings), run_id, r.document.published_on, r.document.is_correction,
         )
         for r in reports
     ]
@@ -191,71 +196,16 @@ def upsert_documents(
     found = connection.exec_driver_sql(
         f"""
         insert into etl.documents ({names}, status, is_current, first_loaded_at, loaded_at, attempted_at)
-        select *, 'loaded', true, now(), now(), now() from unnest({casts})
+        select *, 'loaded', true, coalesce((select started_at from etl.runs where run_id = %s), now()), now(), now()
+        from unnest({casts})
         on conflict (source_path) do update set {replaced}, status = 'loaded', error = null,
-            error_sha256 = null, is_current = true, superseded_by = null, loaded_at = now(), attempted_at = now()
+            error_sha256 = null, first_loaded_at = coalesce(etl.documents.first_loaded_at, excluded.first_loaded_at),
+            loaded_at = now(), attempted_at = now()
         returning source_path, document_id
         """,
-        tuple(list(column) for column in zip(*rows)),
+        (run_id, *(list(column) for column in zip(*rows))),
     )
     return dict(found.all())
-
-
-SUPERSEDE_LOCK_CLASS = 7301
-"""First key of the two-key advisory locks that serialise superseding per department, year and
-phase (the two-key space never meets the run lock's one-key space)."""
-
-
-def supersede(connection: Connection, document_ids: Sequence[int]) -> None:
-    """Of the loaded reports of one department, year and phase, the latest is current; the
-    others stay in the warehouse, pointing at it. Latest: loaded by the latest run; within one
-    run, the last by path (the order files are given in), whichever batch finished first.
-
-    Batches load in parallel: each transaction first takes a lock per group it touches (in one
-    order, so two never wait on each other), so the last to commit sees every other's rows."""
-    connection.execute(
-        text(
-            """
-            select pg_advisory_xact_lock(:lock_class, hashtext(grp))
-            from (
-                select distinct concat_ws('/', department_id, fiscal_year, phase) as grp
-                from etl.documents where document_id = any(:ids)
-                order by grp
-            ) as touched
-            """
-        ),
-        {"ids": list(document_ids), "lock_class": SUPERSEDE_LOCK_CLASS},
-    )
-    connection.execute(
-        text(
-            """
-            with touched as (
-                select distinct department_id, fiscal_year, phase
-                from etl.documents where document_id = any(:ids)
-            ),
-            ranked as (
-                select d.document_id, d.department_id, d.fiscal_year, d.phase,
-                    first_value(d.document_id) over (
-                        partition by d.department_id, d.fiscal_year, d.phase
-                        order by d.run_id desc nulls last,
-                            case when d.run_id is null then d.loaded_at end desc nulls last,
-                            d.source_path desc
-                    ) as latest
-                from etl.documents as d
-                inner join touched using (department_id, fiscal_year, phase)
-                where d.loaded_at is not null
-            )
-            update etl.documents as d
-            set is_current = (d.document_id = ranked.latest),
-                superseded_by = nullif(ranked.latest, d.document_id)
-            from ranked
-            where d.document_id = ranked.document_id
-              and (d.is_current is distinct from (d.document_id = ranked.latest)
-                or d.superseded_by is distinct from nullif(ranked.latest, d.document_id))
-            """
-        ),
-        {"ids": list(document_ids)},
-    )
 
 
 def copy_rows(connection: Connection, table, rows: list[tuple]) -> None:
@@ -278,6 +228,10 @@ def load_reports(
         return []
     for report in reports:
         check_loadable(report)
+    try:
+        versions.check_not_shrunk(connection, reports)
+    except versions.ShrunkReport as error:
+        raise LoadError(error.path, str(error)) from error
     department_ids = upsert_departments(connection, reports)
     upsert_years(connection, reports)
     class_ids = upsert_printed_classes(connection, reports)
@@ -287,10 +241,10 @@ def load_reports(
     ids = list(document_ids.values())
     for table in (*FACT_TABLES.values(), findings):
         connection.execute(table.delete().where(table.c.document_id.in_(ids)))
-    supersede(connection, ids)
     rows = fact_rows.build(reports, document_ids, department_ids, class_ids, project_ids)
     for name, table in (*FACT_TABLES.items(), ("findings", findings)):
         copy_rows(connection, table, rows[name])
+    versions.supersede(connection, ids)
     return [
         LoadedDocument(document_ids[r.document.source_path], r.document.source_path, r.fact_count(), len(r.findings))
         for r in reports

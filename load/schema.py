@@ -11,6 +11,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Column,
+    Date,
     DateTime,
     ForeignKey,
     Identity,
@@ -156,6 +157,13 @@ dim_project = Table(
     comment="One row per department × project",
 )
 
+IS_CURRENT = (
+    "False once a later version of the same report (department, year, phase) is loaded: later by its "
+    "own text (a correction's title, then the latest date printed), else first loaded later; a version "
+    "stating far fewer figures never supersedes (finding version_incomplete)"
+)
+FIRST_LOADED_AT = "Start of the run that first loaded this file (orders versions without a printed date)"
+
 documents = Table(
     "documents",
     metadata,
@@ -172,9 +180,11 @@ documents = Table(
     Column("report_scope", Text, comment="department (部门预算/决算: a department and its units) or unit (单位预算/决算: one unit); null when the title says neither"),
     Column("fact_count", Integer, nullable=False, server_default="0"),
     Column("finding_count", Integer, nullable=False, server_default="0"),
-    Column("is_current", Boolean, nullable=False, server_default="true", comment="False once a newer report of the same department, year and phase is loaded"),
+    Column("is_current", Boolean, nullable=False, server_default="true", comment=IS_CURRENT),
     Column("superseded_by", Integer, comment="document_id of the report that replaced this one"),
-    Column("first_loaded_at", DateTime(timezone=True)),
+    Column("first_loaded_at", DateTime(timezone=True), comment=FIRST_LOADED_AT),
+    Column("published_on", Date, comment="The latest date the report prints (its publication date), if it prints one"),
+    Column("is_correction", Boolean, nullable=False, server_default="false", comment="Its title or a heading at its top marks it as a correction (更正, 修订版, 重新公开)"),
     Column("loaded_at", DateTime(timezone=True), comment="When the current facts were loaded"),
     Column("attempted_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("run_id", Integer, ForeignKey("etl.runs.run_id")),
@@ -183,13 +193,16 @@ documents = Table(
     comment="One row per report file ever ingested",
 )
 
+RUN_STATUS = "running, finished, failed, or abandoned (stopped by a signal, or found dead by a later run)"
+
 runs = Table(
     "runs",
     metadata,
     Column("run_id", Integer, Identity(), primary_key=True),
     Column("started_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("finished_at", DateTime(timezone=True)),
-    Column("status", Text, nullable=False, server_default="running", comment="running, finished or failed"),
+    Column("status", Text, nullable=False, server_default="running", comment=RUN_STATUS),
+    Column("heartbeat_at", DateTime(timezone=True), comment="Beaten every second while the run lives: a running run whose heartbeat stopped is dead"),
     Column("documents_seen", Integer, nullable=False, server_default="0"),
     Column("documents_new", Integer, nullable=False, server_default="0", comment="Loaded in this run (new or changed)"),
     Column("documents_skipped", Integer, nullable=False, server_default="0", comment="Unchanged since their last load"),

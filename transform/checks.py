@@ -199,6 +199,23 @@ def check_text(document: Document, fiscal_year: int) -> Iterator[Finding]:
             yield finding("figure_missing", "a figure is missing before 万元", sentence.evidence)
 
 
+SIGNED_FIELDS = ("amount_yuan", "budget_yuan", "executed_yuan")
+"""Amounts that cannot be negative: a spending, an income, a budget. (A change on the prior year
+can: 减少 makes it negative, and it is not checked here.)"""
+
+
+def check_signs(report: ExtractedReport) -> Iterator[Finding]:
+    """A figure printed negative where no figure can be ("基本支出-776.32万元"): loaded as printed,
+    with a finding, never silently made positive."""
+    for family in ("summary_items", "three_public", "expenditure_by_function", "expenditure_by_economic_class", "project_performance"):
+        for row in getattr(report, family):
+            for name in SIGNED_FIELDS:
+                value = getattr(row, name, None)
+                if value is not None and value < 0:
+                    label = getattr(row, "item", None) or getattr(row, "category", None) or getattr(row, "class_code", None) or getattr(row, "project", "")
+                    yield finding("negative_amount", f"{family} {label}: {name} is negative ({value} yuan)", row.evidence, None, value)
+
+
 def has_other_expense_parts(readings: list[TableReading]) -> bool:
     """A 支出 total that has parts beside 基本 / 项目 (单位预留机动经费 …): 基本 + 项目 is not its sum."""
     for reading in readings:
@@ -233,5 +250,6 @@ def run_checks(document: Document, report: ExtractedReport, readings: list[Table
         *check_completion(report.summary_items, "budget_yuan", "amount_yuan", "summary"),
         *check_completion(report.three_public, "budget_yuan", "amount_yuan", "三公经费"),
         *check_text(document, report.document.fiscal_year),
+        *check_signs(report),
     ]
     return found

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import asdict
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -20,8 +21,8 @@ DOCUMENT_COLUMNS = ("department", "region", "fiscal_year", "phase")
 
 
 def plain(value: Any) -> Any:
-    """JSON-ready: Decimals as strings (amounts never go through float)."""
-    return str(value) if isinstance(value, Decimal) else value
+    """JSON-ready: Decimals as strings (amounts never go through float), dates as 2022-03-15."""
+    return str(value) if isinstance(value, (Decimal, date)) else value
 
 
 EVIDENCE_COLUMNS = {

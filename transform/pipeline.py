@@ -12,23 +12,27 @@ from extract.report import extract_document
 from extract.standard_tables import read_tables
 from transform.changes import check_changes
 from transform.checks import run_checks
+from transform.limits import storable, within_limits
 from transform.table_checks import check_tables
 
 
-def process_report(path: str | Path) -> ExtractedReport:
-    """Read, extract and check one report file. Raises UnreadableReport for a bad file."""
-    return process_document(read_document(path))
+def process_report(path: str | Path, max_bytes: int | None = None) -> ExtractedReport:
+    """Read, extract and check one report file. Raises UnreadableReport for a bad file (and one
+    larger than ``max_bytes``)."""
+    return process_document(read_document(path, max_bytes))
 
 
-def process_reports(paths: list[str | Path]) -> ExtractedReport:
+def process_reports(paths: list[str | Path], max_bytes: int | None = None) -> ExtractedReport:
     """One report published as several files (the 说明, then the 公开表): read each, extract and
     check them as one document (see extract.document.combine). Raises UnreadableReport."""
-    return process_document(combine([read_document(path) for path in paths]))
+    return process_document(combine([read_document(path, max_bytes) for path in paths]))
 
 
 def process_document(document: Document) -> ExtractedReport:
-    report = extract_document(document)
+    """Extract and check a document. Figures beyond what the warehouse holds become findings
+    (transform.limits)."""
+    report = within_limits(extract_document(document))
     info = report.document
     readings = read_tables(document, info.phase, info.fiscal_year)
     checked = run_checks(document, report, readings) + check_tables(readings) + check_changes(report)
-    return replace(report, findings=report.findings + tuple(checked))
+    return replace(report, findings=storable(report.findings + tuple(checked)))

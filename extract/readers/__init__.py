@@ -7,7 +7,7 @@ The format is told by the content (magic bytes), not by the file's name, in one 
     PK\\x03\\x04 + xl/            xlsx
     \\xd0\\xcf\\x11\\xe0 (OLE2)      doc / xls / wps / et: Word 97 and Excel 97 files, Kingsoft's
                                 too; .xls is read, the others are refused with what to do
-    anything else               text (UTF-8 or GB18030, else refused as binary)
+    anything else               text (UTF-8, UTF-16/32 with a BOM, or GB18030; else refused as binary)
 
 A file named .pdf that holds no PDF is refused rather than read as text: a download that saved an
 error page, or a truncated file, must not pass for a report.
@@ -15,6 +15,7 @@ error page, or a truncated file, must not pass for a report.
 
 from __future__ import annotations
 
+import os
 import zipfile
 from collections.abc import Callable
 from io import BytesIO
@@ -76,6 +77,9 @@ def reader_for(kind: str) -> Callable[[bytes, str, str], Document]:
     return read_text
 
 
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "ole2": "Word 97 / Excel 97 (OLE2)"}
+
+
 def read_bytes(data: bytes, path: str) -> Document:
     """A report's bytes as a Document. Raises UnreadableReport with the reason."""
     if not data.strip():
@@ -83,14 +87,38 @@ def read_bytes(data: bytes, path: str) -> Document:
     kind = sniff(data, path)
     if kind != "pdf" and path.lower().endswith(".pdf"):
         raise UnreadableReport(path, "the file is named .pdf but is no PDF (it has no %PDF- header): damaged or misnamed")
-    return reader_for(kind)(data, path, sha256_of(data))
+    try:
+        reader = reader_for(kind)
+    except ModuleNotFoundError as error:
+        name = FORMAT_NAMES.get(kind, kind)
+        article = "an" if name[0] in "AEIOU" else "a"
+        raise UnreadableReport(path, f"{article} {name} file, and no reader for {name} files is installed ({error.name})") from error
+    return reader(data, path, sha256_of(data))
 
 
-def read_document(path: str | Path) -> Document:
-    """Read one report file, whatever its format. Raises UnreadableReport with the reason."""
+def too_large(size: int, max_bytes: int) -> str:
+    """Why a file over the size limit is not read (the limit is BUDGET_ETL_MAX_FILE_MB)."""
+    return f"the file is {megabytes(size)} MB, over the limit of {megabytes(max_bytes)} MB (BUDGET_ETL_MAX_FILE_MB)"
+
+
+def megabytes(size: int) -> str:
+    """200.0, 2.9, 0.14: MB (2^20 bytes) to three significant digits at most."""
+    value = size / 2**20
+    return f"{value:,.1f}" if value >= 1 else f"{float(f'{value:.2g}'):g}"
+
+
+def read_document(path: str | Path, max_bytes: int | None = None) -> Document:
+    """Read one report file, whatever its format. Raises UnreadableReport with the reason; a
+    file larger than ``max_bytes`` is refused before it is read."""
     path = Path(path)
     try:
-        data = path.read_bytes()
+        with open(path, "rb") as handle:
+            size = os.fstat(handle.fileno()).st_size
+            if max_bytes is not None and size > max_bytes:
+                raise UnreadableReport(str(path), too_large(size, max_bytes))
+            data = handle.read() if max_bytes is None else handle.read(max_bytes + 1)
     except OSError as error:
         raise UnreadableReport(str(path), f"cannot read the file: {error.strerror or error}") from error
+    if max_bytes is not None and len(data) > max_bytes:  # it grew since
+        raise UnreadableReport(str(path), too_large(len(data), max_bytes))
     return read_bytes(data, str(path))

@@ -1,4 +1,4 @@
-"""Text reports: UTF-8 (with or without BOM) or GB18030/GBK, detected.
+"""Text reports: UTF-8 (with or without BOM), UTF-16 or UTF-32 (with their BOM), or GB18030/GBK, detected.
 
 Each line of the file is a line of the document, with its own line number. Lines holding two or
 more tab-separated cells are rows of a table (consecutive rows, one table), so a tab-separated
@@ -16,6 +16,7 @@ print a table cell: it stays a line of its own (``is_cell``), as it always was.
 
 from __future__ import annotations
 
+import codecs
 import re
 
 from extract.document import Document, DocumentBuilder, cell, normalise_block
@@ -26,21 +27,68 @@ MAX_CONTROL_RATIO = 0.01
 CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
+UNICODE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+"""Text saved as UTF-16 or UTF-32 (Windows Notepad's "Unicode") starts with its byte-order mark;
+its NUL bytes are those of the encoding. (UTF-32 LE's mark begins with UTF-16 LE's: it goes first.)"""
+
+
 def decode(data: bytes, path: str) -> tuple[str, str]:
-    """Decode bytes as UTF-8 (with or without BOM), else GB18030. Refuse binary data."""
+    """Decode bytes as UTF-16/32 (told by their BOM), UTF-8 (with or without BOM), else GB18030.
+    Refuse binary data (a NUL byte anywhere, or too many control characters) and a file cut in
+    the middle of a character."""
     if not data.strip():
         raise UnreadableReport(path, "the file is empty")
-    if b"\x00" in data[:65536]:
+    encoding = next((name for bom, name in UNICODE_BOMS if data.startswith(bom)), None)
+    if encoding is not None:
+        text = strict(data, encoding, path)
+    elif b"\x00" in data:
         raise UnreadableReport(path, "the file is binary (it contains NUL bytes), not a text report")
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if len(CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):
-            raise UnreadableReport(path, "the file is binary (too many control characters), not a text report")
-        return text, ("utf-8" if encoding == "utf-8-sig" else encoding)
+    else:
+        text, encoding = utf8_or_gb18030(data, path)
+    if not text.strip():
+        raise UnreadableReport(path, "the file is empty")
+    if "\x00" in text or len(CONTROL.findall(text)) > MAX_CONTROL_RATIO * len(text):
+        raise UnreadableReport(path, "the file is binary (too many control characters), not a text report")
+    return text, encoding
+
+
+def utf8_or_gb18030(data: bytes, path: str) -> tuple[str, str]:
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        if cut_short(data, error, "utf-8-sig"):
+            raise UnreadableReport(path, "the file ends in the middle of a UTF-8 character (cut short?)") from None
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as error:
+        if cut_short(data, error, "gb18030"):
+            raise UnreadableReport(path, "the file ends in the middle of a GB18030/GBK character (cut short?)") from None
     raise UnreadableReport(path, "the text is neither UTF-8 nor GB18030/GBK")
+
+
+def strict(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as error:
+        if error.end >= len(data) - 3:
+            raise UnreadableReport(path, f"the file ends in the middle of a {encoding.upper()} character (cut short?)") from None
+        raise UnreadableReport(path, f"the text starts with a {encoding.upper()} byte-order mark but is not {encoding.upper()}") from None
+
+
+def cut_short(data: bytes, error: UnicodeDecodeError, encoding: str) -> bool:
+    """Whether the only error is at the very end: all but the last character decode."""
+    if error.end != len(data) or len(data) - error.start > 3:
+        return False
+    try:
+        data[: error.start].decode(encoding)
+    except UnicodeDecodeError:
+        return False
+    return True
 
 
 MIN_CONTINUING_WIDTH = 3

@@ -104,3 +104,63 @@ def test__lost_connections__are_retried_and_nothing_is_half_loaded(engine, prefe
     assert loaded(engine) == 5 * COPIES
     recovered = warehouse(engine)
     assert recovered == clean_load(engine, folder)
+
+
+def test__killed_run__its_workers_die_with_it_and_the_next_run_abandons_it(engine, prefect_harness, tmp_path, database_url):
+    """Issue 13, case 9: kill -9 of the ingest process alone (not its group) left the fork
+    server and its workers running and loading, and the run `running` in etl.runs forever."""
+    import psutil
+
+    folder = corpus(tmp_path)
+    env = {**os.environ, "DATABASE_URL": database_url, "BUDGET_ETL_BATCH_SIZE": "5"}
+    process = subprocess.Popen(
+        [sys.executable, "-m", "budget_etl.cli", "ingest", str(folder), "--runner", "process"],
+        env=env, stdout=subprocess.DEVNULL, stderr=open(tmp_path / "run.log", "w"), start_new_session=True,
+    )
+    try:
+        assert wait_for(lambda: loaded(engine) >= 10, 180), (tmp_path / "run.log").read_text()[-3000:]
+        workers = [p for p in psutil.Process(process.pid).children(recursive=True) if "forkserver" in " ".join(p.cmdline())]
+        assert len(workers) >= 2, "no fork server and workers to watch"
+        process.kill()
+        process.wait(30)
+        gone, alive = psutil.wait_procs(workers, timeout=15)
+        assert alive == [], f"{len(alive)} of the fork server and its workers outlived the run"
+        partial = loaded(engine)
+        time.sleep(2)
+        assert loaded(engine) == partial, "documents were still loaded after the run was killed"
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)  # whatever else is left (Prefect's local API)
+        except ProcessLookupError:
+            pass
+    summary = run_ingest([str(folder)], runner="thread", batch_size=10)
+    assert summary["documents_new"] == 5 * COPIES - partial and summary["documents_failed"] == 0
+    with engine.connect() as connection:
+        statuses = connection.execute(text("select status from etl.runs order by run_id")).scalars().all()
+    assert statuses == ["abandoned", "finished"]
+
+
+def test__lock_session_terminated_mid_run__no_second_run_alongside(engine, prefect_harness, tmp_path):
+    """Issue 13, case 8: terminating the lock holder's backend mid-run let a second ingest run
+    alongside (6,000 loads repeated). The first run takes its lock again; the second refuses."""
+    import threading
+
+    from budget_etl.runs import RunLocked
+    from tests.test_runs import lock_holders
+
+    folder = corpus(tmp_path)
+    results = {}
+    first = threading.Thread(target=lambda: results.update(first=run_ingest([str(folder)], runner="thread", batch_size=5)))
+    first.start()
+    try:
+        assert wait_for(lambda: loaded(engine) >= 10, 120), "the first run loaded nothing"
+        (holder,) = lock_holders(engine)
+        with engine.connect() as connection:
+            connection.execute(text("select pg_terminate_backend(:pid)"), {"pid": holder})
+        with pytest.raises(RunLocked, match="another ingest run is in progress"):
+            run_ingest([str(folder)], runner="thread", batch_size=5)
+    finally:
+        first.join(180)
+    assert results["first"]["documents_new"] == 5 * COPIES and results["first"]["documents_failed"] == 0
+    with engine.connect() as connection:
+        assert connection.execute(text("select status from etl.runs")).scalars().all() == ["finished"]

@@ -146,3 +146,122 @@ def test__ingest__dask_cluster_of_two_workers_gives_the_same_warehouse(engine, p
         summary = run_ingest([str(REPORTS)], runner="dask", address=cluster.scheduler_address, batch_size=2)
     assert summary["documents_new"] == 5
     assert warehouse(engine) == by_threads
+
+
+def overflowing_copy(folder):
+    """Issue 13, case 1: a 合计 of 10^20 万元, beyond NUMERIC(18,2), under another department."""
+    source = REPORTS / "002_7c31d4a17c7f4b76.txt"
+    text = source.read_text(encoding="utf-8").replace("合计872.17万元", "合计100000000000000000000万元")
+    (folder / "x.txt").write_text(text.replace("人民政府办公室", "测试局"), encoding="utf-8")
+    return folder / "x.txt"
+
+
+def test__ingest__a_figure_beyond_the_warehouse_costs_no_other_file(engine, prefect_harness, tmp_path):
+    folder = seeds_in(tmp_path)
+    bad = overflowing_copy(folder)
+    summary = run_ingest([str(folder)], runner="thread", batch_size=3)
+    assert (summary["documents_new"], summary["documents_failed"]) == (6, 0)
+    with engine.connect() as connection:
+        rules = connection.execute(
+            text("select f.rule from etl.findings f join etl.documents d using (document_id) where d.source_path = :p"),
+            {"p": str(bad)},
+        ).scalars().all()
+    assert "amount_out_of_range" in rules
+    again = run_ingest([str(folder)], runner="thread", batch_size=3)
+    assert (again["documents_new"], again["documents_skipped"], again["documents_failed"]) == (0, 6, 0)
+
+
+def test__load_outcomes__a_document_the_database_refuses_fails_alone(engine, tmp_path):
+    """A value that gets past extraction and is refused by COPY (a raw psycopg error, not one
+    SQLAlchemy wraps) fails its document alone: its batch-mates load, it is recorded once."""
+    from dataclasses import replace
+    from decimal import Decimal
+
+    from budget_etl.runs import PendingFiles
+    from extract.document import file_sha256
+    from flows.ingest import Outcome, load_outcomes
+    from transform.pipeline import process_report
+
+    folder = seeds_in(tmp_path)
+    paths = sorted(str(p) for p in folder.glob("*.txt"))
+    outcomes = []
+    for path in paths[:3]:
+        report = process_report(path)
+        if path == paths[1]:
+            first = replace(report.summary_items[0], amount_yuan=Decimal("1E+24"))
+            report = replace(report, summary_items=(first, *report.summary_items[1:]))
+        outcomes.append(Outcome(path, file_sha256(path), report=report))
+    result = load_outcomes(engine, outcomes, None)
+    assert result.loaded == 2
+    (line,) = result.errors
+    assert line.startswith(f"{paths[1]}: the database refused it: ") and "\n" not in line
+    with engine.connect() as connection:
+        rows = dict(connection.execute(text("select source_path, status from etl.documents")).all())
+    assert rows == {paths[0]: "loaded", paths[1]: "failed", paths[2]: "loaded"}
+    assert [path for path, _ in PendingFiles(engine, paths[:3])] == []  # not tried again unchanged
+
+
+def test__batch_task__retries_a_lost_connection_never_a_bad_file():
+    import psycopg
+    from prefect.states import Failed
+    from sqlalchemy.exc import DataError, OperationalError
+
+    from flows.ingest import batch_task
+    from load.loader import LoadError
+
+    def retried(error):
+        return batch_task.retry_condition_fn(batch_task, None, Failed(data=error))
+
+    assert retried(OperationalError("select 1", {}, psycopg.OperationalError("server closed the connection")))
+    assert retried(psycopg.errors.AdminShutdown("terminating connection due to administrator command"))
+    assert not retried(DataError("copy", {}, psycopg.DataError("numeric field overflow")))
+    assert not retried(psycopg.errors.NumericValueOutOfRange("numeric field overflow"))
+    assert not retried(LoadError("x.txt", "no department"))
+    assert not retried(ValueError("anything else"))
+
+
+def test__ingest__a_file_that_cannot_be_read_fails_alone_naming_it(engine, prefect_harness, tmp_path):
+    """Issue 13, case 2: reading /proc/self/mem from its start fails with EIO, while hashing."""
+    folder = seeds_in(tmp_path)
+    (folder / "mem.txt").symlink_to("/proc/self/mem")
+    summary = run_ingest([str(folder)], runner="thread")
+    assert (summary["documents_new"], summary["documents_failed"]) == (5, 1)
+    with engine.connect() as connection:
+        (error,) = connection.execute(text("select error from etl.documents where status = 'failed'")).scalars().all()
+    assert error == f"{folder / 'mem.txt'}: cannot read the file: Input/output error"
+
+
+def test__ingest__a_file_over_the_size_limit_fails_alone_and_once(engine, prefect_harness, tmp_path, monkeypatch):
+    """Issue 13, case 6: a file over BUDGET_ETL_MAX_FILE_MB fails before it is read."""
+    from budget_etl.settings import get_settings
+
+    folder = seeds_in(tmp_path)
+    body = (REPORTS / "001_5bad65b3efb8bad8.txt").read_text(encoding="utf-8")
+    (folder / "huge.txt").write_text(body * 3, encoding="utf-8")  # about 150 KB
+    monkeypatch.setenv("BUDGET_ETL_MAX_FILE_MB", "0.1")
+    get_settings.cache_clear()
+    try:
+        summary = run_ingest([str(folder)], runner="thread")
+        again = run_ingest([str(folder)], runner="thread")
+    finally:
+        monkeypatch.delenv("BUDGET_ETL_MAX_FILE_MB")
+        get_settings.cache_clear()
+    assert (summary["documents_new"], summary["documents_failed"]) == (5, 1)
+    assert (again["documents_new"], again["documents_failed"], again["documents_skipped"]) == (0, 0, 6)
+    with engine.connect() as connection:
+        (error,) = connection.execute(text("select error from etl.documents where status = 'failed'")).scalars().all()
+    assert error == f"{folder / 'huge.txt'}: the file is 0.13 MB, over the limit of 0.1 MB (BUDGET_ETL_MAX_FILE_MB)"
+
+
+def test__ingest__a_file_name_with_a_line_break_is_one_line_in_status(engine, prefect_harness, tmp_path):
+    """Issue 13, case 10: the error of "a\\nb.txt" split over two lines of the log and of status."""
+    from budget_etl.status import render_status
+
+    folder = seeds_in(tmp_path)
+    (folder / "two\nlines.txt").write_bytes(b"\x00\x01binary")
+    (folder / "cut.txt").write_bytes((REPORTS / "003_e72cc16d30ba4fbe.txt").read_text(encoding="utf-8").rstrip().encode()[:-1])
+    summary = run_ingest([str(folder)], runner="thread")
+    assert (summary["documents_new"], summary["documents_failed"]) == (5, 2)
+    lines = render_status(engine).splitlines()
+    assert f"  {folder}/two\\nlines.txt: the file is binary (it contains NUL bytes), not a text report" in lines
+    assert f"  {folder}/cut.txt: the file ends in the middle of a UTF-8 character (cut short?)" in lines

@@ -48,6 +48,7 @@ def test__create_reader__can_read_every_mart_view(reader, engine):
         "insert into mart.documents (document_id) values (1)",
         "create table mart.mine (x int)",
         "create view mart.mine as select 1",
+        "create temporary table mine (x int)",  # issue 13, case 11
     ],
 )
 def test__create_reader__is_refused_everything_else(reader, statement):
@@ -60,3 +61,34 @@ def test__create_reader__refuses_a_bad_name(engine):
     with engine.begin() as connection:
         with pytest.raises(InvalidRoleName):
             create_reader(connection, 'bad"; drop table x; --', None)
+
+
+def test__create_reader__leaves_other_roles_their_temporary_tables(engine, reader):
+    """The reader loses TEMP, which every role has through PUBLIC; the roles that had it keep it,
+    also when a second reader is made after them."""
+    name, second = f"other_{uuid.uuid4().hex[:8]}", f"reader_{uuid.uuid4().hex[:8]}"
+    with engine.begin() as connection:
+        connection.execute(text(f'create role "{name}" login'))
+        create_reader(connection, second, None)
+        database = connection.execute(text("select current_database()")).scalar_one()
+        allowed = connection.execute(
+            text("select has_database_privilege(:other, :db, 'TEMP'), has_database_privilege(:second, :db, 'TEMP')"),
+            {"other": name, "second": second, "db": database},
+        ).one()
+    other = create_engine(engine.url.set(username=name, password=None))
+    try:
+        with other.connect() as connection:
+            connection.execute(text("create temporary table mine (x int)"))
+    finally:
+        other.dispose()
+        with engine.begin() as connection:
+            for role in (name, second):
+                connection.execute(text(f'drop owned by "{role}"'))
+                connection.execute(text(f'drop role "{role}"'))
+    assert allowed == (True, False)
+
+
+def test__create_reader__sees_no_server_path_in_mart_documents(reader):
+    with reader.connect() as connection:
+        paths = connection.execute(text("select source_path from mart.documents")).scalars().all()
+    assert paths == ["000_dac422e8fb956846.txt"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from extract.errors import UnreadableReport
@@ -78,6 +80,64 @@ def test__parse_text__a_sparse_row_of_the_table_width_continues_the_table():
     assert document.lines[-1].table is None and document.lines[-1].is_cell
 
 
+def test__read_document__a_file_over_the_limit_is_refused_unread(tmp_path):
+    from extract.readers import read_document
+
+    path = tmp_path / "big.txt"
+    path.write_bytes(b"x" * 3_000_000)
+    with pytest.raises(UnreadableReport, match=r"big.txt: the file is 2.9 MB, over the limit of 1.0 MB"):
+        read_document(path, max_bytes=1_048_576)
+
+
+SAMPLE = (Path(__file__).resolve().parents[3] / "examples" / "reports" / "003_e72cc16d30ba4fbe.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("encoding", ["utf-16", "utf-16-be", "utf-16-le"])
+def test__read_bytes__utf16_with_its_bom_is_text(encoding):
+    """Issue 13, case 10: UTF-16 text (as Windows Notepad saves it) was called binary."""
+    data = SAMPLE.encode(encoding)
+    if encoding != "utf-16":
+        data = "\ufeff".encode(encoding) + data
+    document = read_bytes(data, "u16.txt")
+    assert document.encoding == "utf-16"
+    assert [line.raw for line in document.lines] == SAMPLE.splitlines()
+
+
+def test__read_bytes__a_nul_byte_anywhere_in_a_text_file_is_binary():
+    """The NUL check read the first 64 KiB only; one NUL further on reached the database."""
+    data = SAMPLE.encode("utf-8") * 4 + b"\x00" + "合计".encode()
+    assert len(data) > 65536
+    with pytest.raises(UnreadableReport, match=r"^late.txt: the file is binary \(it contains NUL bytes\)"):
+        read_bytes(data, "late.txt")
+
+
+def test__read_bytes__utf8_cut_in_the_middle_of_a_character():
+    data = SAMPLE.rstrip().encode("utf-8")[:-1]  # its last character (附表) loses its last byte
+    with pytest.raises(UnreadableReport, match=r"^cut.txt: the file ends in the middle of a UTF-8 character \(cut short\?\)$"):
+        read_bytes(data, "cut.txt")
+
+
+@pytest.mark.parametrize(
+    ("data", "name"),
+    [(b"%PDF-1.4\n1 0 obj\n<<", "PDF"), (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "Word 97 / Excel 97 (OLE2)")],
+)
+def test__read_bytes__a_format_without_its_reader_is_one_line_and_not_binary(data, name, monkeypatch):
+    """.pdf and .docx were called "binary (NUL bytes)"; a format whose reader is not installed
+    is said to be that format."""
+    import sys
+
+    for module in ("extract.readers.pdf", "extract.readers.ole2"):
+        monkeypatch.setitem(sys.modules, module, None)  # as if that reader were not installed
+    with pytest.raises(UnreadableReport) as raised:
+        read_bytes(data, "r.bin")
+    message = str(raised.value)
+    assert message.startswith(f"r.bin: a {name} file, and no reader for {name} files is installed")  # a PDF, a Word 97
+    assert "NUL" not in message and "\n" not in message
+
+
+def test__unreadable_report__a_file_name_with_a_line_break_stays_on_one_line():
+    error = UnreadableReport("reports/a\nb.txt", "the file is empty")
+    assert str(error) == "reports/a\\nb.txt: the file is empty"
 def test__add_table__rows_dropped_as_empty_take_their_pages_with_them():
     from extract.document import DocumentBuilder, cell
 

@@ -1,0 +1,62 @@
+"""Which version of a report a file is, from its own text: what orders the versions of one
+report (same department, year and phase) by publication (load.versions).
+
+    2022年部门预算情况说明（更正）        a correction: a marker (maps/version_markers.csv) in
+                                        the title or a heading at the top of the report
+    攀枝花市西区人大办公室 / 2022年3月15日  the latest date the report prints (its publication
+                                        date, usually its last line), of a plausible year
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from datetime import date
+from functools import cache
+
+from extract.document import Document
+from extract.numbers import MAPS
+
+HEAD_LINES = 12
+"""How many lines at the top of a report are read for a correction marker (a heading above or
+below the title), besides the title itself."""
+HEADING_MAX_CHARS = 60
+# "2022年3月15日", "2020年6月", "2021年 12 月"
+DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?")
+YEARS_BEFORE, YEARS_AFTER = 1, 3
+"""A publication date falls within a year before the fiscal year and three after it: a 决算 is
+published the year after, a correction later still; other dates are not publication dates."""
+
+
+@cache
+def markers() -> re.Pattern[str]:
+    with open(MAPS / "version_markers.csv", encoding="utf-8") as handle:
+        words = [row["marker"] for row in csv.DictReader(handle)]
+    return re.compile("|".join(re.escape(word) for word in sorted(words, key=len, reverse=True)))
+
+
+def is_correction(document: Document, title_number: int) -> bool:
+    """Whether the title, or a short heading among the first lines, marks the report as a correction."""
+    head = [line for line in document.lines[: max(HEAD_LINES, title_number)] if not line.is_cell]
+    headings = [line.text for line in head if line.text and len(line.text) <= HEADING_MAX_CHARS and "。" not in line.text]
+    return any(markers().search(text) for text in headings)
+
+
+def published_on(document: Document, fiscal_year: int) -> date | None:
+    """The latest date the report prints, of a year from the one before the fiscal year to three
+    after it; None when it prints none."""
+    latest = None
+    for line in document.lines:
+        if "年" not in line.text or "月" not in line.text:
+            continue
+        for match in DATE.finditer(line.text):
+            year = int(match["year"])
+            if not fiscal_year - YEARS_BEFORE <= year <= fiscal_year + YEARS_AFTER:
+                continue
+            day = int(match["day"]) if match["day"] else 1
+            try:
+                found = date(year, int(match["month"]), day)
+            except ValueError:  # 2月30日: a misprint, not a date
+                continue
+            latest = found if latest is None or found > latest else latest
+    return latest
