@@ -19,13 +19,13 @@ from __future__ import annotations
 
 from extract.document import Document
 from extract.errors import UnreadableReport
+from extract.readers.sheets import SAVE_AS_XLSX
 
 EXCEL_STREAMS = ("Workbook", "Book")
 WORD_STREAMS = ("WordDocument",)
 WORKS_STREAMS = ("CONTENTS", "MN0")
 ENCRYPTED_STREAMS = ("EncryptedPackage", "EncryptionInfo")
 SAVE_AS_DOCX = "open it in Word or WPS Office and save it as .docx"
-SAVE_AS_XLSX = "open it in Excel or WPS Office and save it as .xlsx"
 
 
 def read_ole2(data: bytes, path: str, sha256: str) -> Document:

@@ -12,8 +12,7 @@ import struct
 from extract.document import Document, DocumentBuilder
 from extract.errors import UnreadableReport
 from extract.readers.number_formats import format_date, format_number
-from extract.readers.ole2 import SAVE_AS_XLSX
-from extract.readers.sheets import Sheet, add_sheet
+from extract.readers.sheets import SAVE_AS_XLSX, Sheet, add_sheet
 
 
 def read_xls(data: bytes, path: str, sha256: str) -> Document:
