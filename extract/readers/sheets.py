@@ -23,10 +23,10 @@ from dataclasses import dataclass, field
 from extract.document import Cell, DocumentBuilder, cell
 from extract.records import Evidence, Finding
 
-# "编制单位：攀枝花市西区政协", "单位：元", "金额单位：万元", "填报日期：…", "公开08表", "表3-1", "2020年度"
 SAVE_AS_XLSX = "open it in Excel or WPS Office and save it as .xlsx"
 """What a workbook that cannot be read should become (every workbook reader says it alike)."""
 
+# "编制单位：攀枝花市西区政协", "单位：元", "金额单位：万元", "填报日期：…", "公开08表", "表3-1", "2020年度"
 PREAMBLE_NOTE = re.compile(
     r"""
     ^(?:[\u4e00-\u9fff]{0,4}(?:单位|部门|日期)\s*[:：]
