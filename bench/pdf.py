@@ -1,0 +1,157 @@
+"""`make bench`'s PDF run: the published PDFs of tests/corpus copied to 1,000 distinct files
+(`bench.corpus.build_pdf_corpus`), held to >= 8 PDF reports/s end to end on the machine's
+cores, with memory flat as the corpus grows.
+
+    floor        pypdfium2's plain text of the same 1,000 files (open, then get_text_range page by
+                 page), on as many processes as the flow has workers; and on one process
+    reader       extract.readers.read_document alone, one process
+    extraction   transform.pipeline.process_report, one process: the reader, then the extraction
+                 rules and checks on what it read (each timed, so the file is read once)
+    end to end   the ingest flow (default process runner, fresh database, child process) over 200
+                 and 1,000 files: wall time, reports/s, failed files, peak memory and CPU of the
+                 run's process tree; the nothing-changed re-run over the 1,000
+
+The one-process figures are taken on the first ONE_PROCESS files: ten copies of each published
+PDF, the mix of the 1,000. Reports/s counts every file a run handled: the template's copies are
+read in full and refused (its department is a placeholder), as they must be, and are counted as
+failed by design; any other failure is flagged. Every figure is wall time, so on a machine that
+other work shares it is contended: the load average is printed before and after.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
+from pathlib import Path
+
+from bench.harness import BUILD, ROOT, child, linked, timed_ingest, use_database, verdict
+
+PDF_CORPUS = BUILD / "bench-pdf-corpus"
+PDF_SIZES = (200, 1_000)
+ONE_PROCESS = 120
+GOAL_REPORTS_PER_S = 8.0
+FLAT = 1.5
+"""Memory is flat when the peak of the 1,000-file run is less than this times the 200-file run's."""
+TEMPLATE = "template-department-final-accounts.pdf"
+"""The blank 部门决算 template among the published PDFs: nothing to load, refused by design."""
+
+
+def plain_text(path: Path) -> int:
+    """The floor's work on one file: its bytes opened by pdfium, every page's plain text
+    extracted; returns the number of characters."""
+    import pypdfium2 as pdfium
+
+    pdf = pdfium.PdfDocument(path.read_bytes())
+    try:
+        characters = 0
+        for index in range(len(pdf)):
+            page = pdf[index]
+            textpage = page.get_textpage()
+            characters += len(textpage.get_text_range())
+            textpage.close()
+            page.close()
+        return characters
+    finally:
+        pdf.close()
+
+
+def floor_seconds(paths: list[Path], workers: int) -> float:
+    """Seconds for the floor's work on ``paths`` over ``workers`` processes (started and warmed
+    up before the clock starts: the floor pays no start-up)."""
+    if workers == 1:
+        start = time.perf_counter()
+        for path in paths:
+            plain_text(path)
+        return time.perf_counter() - start
+    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
+        list(pool.map(plain_text, paths[:workers]))
+        start = time.perf_counter()
+        list(pool.map(plain_text, paths, chunksize=4))
+        return time.perf_counter() - start
+
+
+def reader_and_rules_seconds(paths: list[Path]) -> tuple[float, float]:
+    """Seconds of process_report's two halves over ``paths`` in this process: reading each file
+    (read_document), then extraction and checks on the document read (extract_document,
+    run_checks); a refused file's reading counts, as in a run."""
+    from extract.errors import ExtractError
+    from extract.readers import read_document
+    from extract.report import extract_document
+    from transform.checks import run_checks
+
+    reading = rules = 0.0
+    for path in paths:
+        start = time.perf_counter()
+        try:
+            document = read_document(path)
+        except ExtractError:
+            reading += time.perf_counter() - start
+            continue
+        middle = time.perf_counter()
+        try:
+            run_checks(document, extract_document(document))
+        except ExtractError:
+            pass
+        reading, rules = reading + middle - start, rules + time.perf_counter() - middle
+    return reading, rules
+
+
+def end_to_end(count: int, database_url: str, rerun: bool) -> dict:
+    """In a child process: the ingest flow over the first ``count`` PDFs (then again, unchanged)."""
+    use_database(database_url)
+    from flows.prefect_env import quiet_prefect
+
+    quiet_prefect()
+    paths = sorted(PDF_CORPUS.glob("*.pdf"))[:count]
+    folder = linked(paths, BUILD / f"bench-pdf-links-{count}")
+    return {"count": count, "templates": sum(p.name.endswith(TEMPLATE) for p in paths)} | timed_ingest(folder, rerun)
+
+
+def load_average() -> str:
+    one, five, fifteen = os.getloadavg()
+    return f"load average {one:.1f} {five:.1f} {fifteen:.1f} on {os.cpu_count()} cores"
+
+
+def measure_and_print_pdf(admin: str) -> None:
+    from bench.corpus import build_pdf_corpus
+    from flows.ingest import cyclic_gc_paused
+    from flows.runners import default_workers
+
+    start = time.perf_counter()
+    paths = build_pdf_corpus(PDF_CORPUS, max(PDF_SIZES))
+    print(f"PDF corpus: {len(paths)} PDFs under {PDF_CORPUS.relative_to(ROOT)} ({time.perf_counter() - start:.1f} s to build "
+          f"or reuse); {load_average()}")
+    workers = default_workers()
+    floor = floor_seconds(paths, workers)
+    sample = paths[:ONE_PROCESS]
+    one_floor = floor_seconds(sample, 1)
+    with cyclic_gc_paused():  # as in a batch task
+        reading, rules = reader_and_rules_seconds(sample)
+    print(f"PDF floor, pypdfium2 plain text of the {len(paths)} PDFs on {workers} processes: {len(paths) / floor:.1f} reports/s")
+    print(f"PDF, 1 process, {len(sample)} PDFs: floor {len(sample) / one_floor:.1f} reports/s; reader "
+          f"(read_document) {len(sample) / reading:.1f} reports/s; extraction (process_report) "
+          f"{len(sample) / (reading + rules):.1f} reports/s, of which rules and checks {1000 * rules / len(sample):.0f} ms a report")
+    runs = {count: child("pdf-end-to-end", count, admin) for count in PDF_SIZES}
+    for count, run in runs.items():
+        print_end_to_end(run)
+    big = runs[max(PDF_SIZES)]
+    print(f"PDF nothing-changed re-run over {max(PDF_SIZES)}: {big['rerun_seconds']:.2f} s, {big['rerun_skipped']} skipped")
+    growth = big["peak_mb"] / runs[min(PDF_SIZES)]["peak_mb"]
+    print(f"PDF peak memory {max(PDF_SIZES)} vs {min(PDF_SIZES)} PDFs: x{growth:.2f} (flat, < {FLAT}: {verdict(growth < FLAT)}); "
+          f"{load_average()}")
+
+
+def print_end_to_end(run: dict) -> None:
+    handled = run["loaded"] + run["failed"]
+    rate = handled / run["seconds"]
+    failed = f"{run['failed']} failed"
+    if run["failed"] == run["templates"]:
+        failed += " (the template's copies, by design)"
+    else:
+        failed += f" (MISS: {run['templates']} expected, the template's copies)"
+    print(f"PDF end to end, {run['count']} PDFs: {run['seconds']:.1f} s, {rate:.2f} reports/s (goal >= "
+          f"{GOAL_REPORTS_PER_S:.0f}/s: {verdict(rate >= GOAL_REPORTS_PER_S)}), {run['loaded']} loaded, {run['facts']} facts, "
+          f"{failed}, peak memory {run['peak_mb']:.0f} MB, CPU {run['cpu_seconds']:.0f} s "
+          f"({1000 * run['cpu_seconds'] / handled:.0f} ms a report)")
