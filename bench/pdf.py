@@ -14,17 +14,22 @@ cores, with memory flat as the corpus grows.
 The one-process figures are taken on the first ONE_PROCESS files: ten copies of each published
 PDF, the mix of the 1,000. Reports/s counts every file a run handled: the template's copies are
 read in full and refused (its department is a placeholder), as they must be, and are counted as
-failed by design; any other failure is flagged. Every figure is wall time, so on a machine that
-other work shares it is contended: the load average is printed before and after.
+failed by design; any other failure is flagged. Reports/s are wall time: on a machine that other
+work shares they are contended, and the load average is printed before and after. Beside each is
+the CPU time a report took (of the run's own processes: not the database server's nor the
+Prefect API's), which other work moves much less: the figures to compare across runs.
 """
 
 from __future__ import annotations
 
 import os
 import time
+from collections.abc import Iterator
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from multiprocessing import get_context
 from pathlib import Path
+from typing import NamedTuple
 
 from bench.harness import BUILD, ROOT, child, linked, timed_ingest, use_database, verdict
 
@@ -38,42 +43,68 @@ TEMPLATE = "template-department-final-accounts.pdf"
 """The blank 部门决算 template among the published PDFs: nothing to load, refused by design."""
 
 
-def plain_text(path: Path) -> int:
-    """The floor's work on one file: its bytes opened by pdfium, every page's plain text
-    extracted; returns the number of characters."""
+class Spent(NamedTuple):
+    """Wall-clock and CPU seconds of one piece of work. Wall time is what a run takes on this
+    machine as it is; CPU time is the work itself, much less moved by other work on the cores."""
+
+    wall: float
+    cpu: float
+
+    def __add__(self, other: Spent) -> Spent:
+        return Spent(self.wall + other.wall, self.cpu + other.cpu)
+
+    def rates(self, count: int) -> str:
+        return f"{count / self.wall:.1f} reports/s (CPU {1000 * self.cpu / count:.0f} ms a report)"
+
+
+NOTHING = Spent(0.0, 0.0)
+
+
+@contextmanager
+def spending(into: list[Spent]) -> Iterator[None]:
+    """Append what the block spent, in wall-clock and this process's CPU seconds, to ``into``."""
+    wall, cpu = time.perf_counter(), time.process_time()
+    try:
+        yield
+    finally:
+        into.append(Spent(time.perf_counter() - wall, time.process_time() - cpu))
+
+
+def plain_text(path: Path) -> float:
+    """The floor's work on one file: its bytes opened by pdfium and every page's plain text
+    extracted; returns the CPU seconds it took."""
     import pypdfium2 as pdfium
 
+    start = time.process_time()
     pdf = pdfium.PdfDocument(path.read_bytes())
     try:
-        characters = 0
         for index in range(len(pdf)):
             page = pdf[index]
             textpage = page.get_textpage()
-            characters += len(textpage.get_text_range())
+            textpage.get_text_range()
             textpage.close()
             page.close()
-        return characters
     finally:
         pdf.close()
+    return time.process_time() - start
 
 
-def floor_seconds(paths: list[Path], workers: int) -> float:
-    """Seconds for the floor's work on ``paths`` over ``workers`` processes (started and warmed
-    up before the clock starts: the floor pays no start-up)."""
+def floor(paths: list[Path], workers: int) -> Spent:
+    """The floor's work on ``paths`` over ``workers`` processes (started and warmed up before the
+    clock starts: the floor pays no start-up); CPU is the workers' on the files."""
     if workers == 1:
         start = time.perf_counter()
-        for path in paths:
-            plain_text(path)
-        return time.perf_counter() - start
+        cpu = sum(plain_text(path) for path in paths)
+        return Spent(time.perf_counter() - start, cpu)
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
         list(pool.map(plain_text, paths[:workers]))
         start = time.perf_counter()
-        list(pool.map(plain_text, paths, chunksize=4))
-        return time.perf_counter() - start
+        cpu = sum(pool.map(plain_text, paths, chunksize=4))
+        return Spent(time.perf_counter() - start, cpu)
 
 
-def reader_and_rules_seconds(paths: list[Path]) -> tuple[float, float]:
-    """Seconds of process_report's two halves over ``paths`` in this process: reading each file
+def reader_and_rules(paths: list[Path]) -> tuple[Spent, Spent]:
+    """process_report's two halves over ``paths`` in this process: reading each file
     (read_document), then extraction and checks on the document read (extract_document,
     run_checks); a refused file's reading counts, as in a run."""
     from extract.errors import ExtractError
@@ -81,21 +112,20 @@ def reader_and_rules_seconds(paths: list[Path]) -> tuple[float, float]:
     from extract.report import extract_document
     from transform.checks import run_checks
 
-    reading = rules = 0.0
+    reading: list[Spent] = []
+    rules: list[Spent] = []
     for path in paths:
-        start = time.perf_counter()
         try:
-            document = read_document(path)
+            with spending(reading):
+                document = read_document(path)
         except ExtractError:
-            reading += time.perf_counter() - start
             continue
-        middle = time.perf_counter()
         try:
-            run_checks(document, extract_document(document))
+            with spending(rules):
+                run_checks(document, extract_document(document))
         except ExtractError:
             pass
-        reading, rules = reading + middle - start, rules + time.perf_counter() - middle
-    return reading, rules
+    return sum(reading, NOTHING), sum(rules, NOTHING)
 
 
 def end_to_end(count: int, database_url: str, rerun: bool) -> dict:
@@ -124,15 +154,15 @@ def measure_and_print_pdf(admin: str) -> None:
     print(f"PDF corpus: {len(paths)} PDFs under {PDF_CORPUS.relative_to(ROOT)} ({time.perf_counter() - start:.1f} s to build "
           f"or reuse); {load_average()}")
     workers = default_workers()
-    floor = floor_seconds(paths, workers)
+    print(f"PDF floor, pypdfium2 plain text of the {len(paths)} PDFs on {workers} processes: "
+          f"{floor(paths, workers).rates(len(paths))}")
     sample = paths[:ONE_PROCESS]
-    one_floor = floor_seconds(sample, 1)
+    plain = floor(sample, 1)
     with cyclic_gc_paused():  # as in a batch task
-        reading, rules = reader_and_rules_seconds(sample)
-    print(f"PDF floor, pypdfium2 plain text of the {len(paths)} PDFs on {workers} processes: {len(paths) / floor:.1f} reports/s")
-    print(f"PDF, 1 process, {len(sample)} PDFs: floor {len(sample) / one_floor:.1f} reports/s; reader "
-          f"(read_document) {len(sample) / reading:.1f} reports/s; extraction (process_report) "
-          f"{len(sample) / (reading + rules):.1f} reports/s, of which rules and checks {1000 * rules / len(sample):.0f} ms a report")
+        reading, rules = reader_and_rules(sample)
+    print(f"PDF, 1 process, {len(sample)} PDFs: floor {plain.rates(len(sample))}; reader (read_document) "
+          f"{reading.rates(len(sample))}; extraction (process_report) {(reading + rules).rates(len(sample))}, "
+          f"of which rules and checks {1000 * rules.cpu / len(sample):.0f} ms")
     runs = {count: child("pdf-end-to-end", count, admin) for count in PDF_SIZES}
     for count, run in runs.items():
         print_end_to_end(run)
