@@ -128,12 +128,17 @@ def timed_ingest(folder: Path, rerun: bool) -> dict:
 
 
 def linked(paths: list[Path], folder: Path) -> Path:
-    """``folder`` holding a symbolic link to each of ``paths`` (the run's input, built once)."""
+    """``folder`` holding a symbolic link to each of ``paths`` and nothing else (the run's input;
+    links of an earlier run that still fit are kept)."""
     folder.mkdir(parents=True, exist_ok=True)
-    for path in paths:
-        link = folder / path.name
-        if not link.exists():
-            link.symlink_to(path)
+    wanted = {path.name: path.resolve() for path in paths}
+    for link in folder.iterdir():
+        if link.name not in wanted or link.resolve() != wanted[link.name]:
+            link.unlink()
+    for name, target in wanted.items():
+        link = folder / name
+        if not link.is_symlink():
+            link.symlink_to(target)
     return folder
 
 

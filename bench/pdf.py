@@ -31,6 +31,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import NamedTuple
 
+from bench.corpus import build_pdf_corpus
 from bench.harness import BUILD, ROOT, child, linked, timed_ingest, use_database, verdict
 
 PDF_CORPUS = BUILD / "bench-pdf-corpus"
@@ -134,7 +135,7 @@ def end_to_end(count: int, database_url: str, rerun: bool) -> dict:
     from flows.prefect_env import quiet_prefect
 
     quiet_prefect()
-    paths = sorted(PDF_CORPUS.glob("*.pdf"))[:count]
+    paths = build_pdf_corpus(PDF_CORPUS, max(PDF_SIZES))[:count]  # reused: what the parent built
     folder = linked(paths, BUILD / f"bench-pdf-links-{count}")
     return {"count": count, "templates": sum(p.name.endswith(TEMPLATE) for p in paths)} | timed_ingest(folder, rerun)
 
@@ -145,7 +146,6 @@ def load_average() -> str:
 
 
 def measure_and_print_pdf(admin: str) -> None:
-    from bench.corpus import build_pdf_corpus
     from flows.ingest import cyclic_gc_paused
     from flows.runners import default_workers
 
