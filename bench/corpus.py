@@ -1,5 +1,9 @@
-"""A synthetic corpus: the sample reports rewritten for other departments, regions, years and
-amounts, so that no two files are equal and every one is still a valid report."""
+"""The benchmark's corpora, no two files alike (the flow skips a file whose content it has loaded):
+
+    text   the sample reports rewritten for other departments, regions, years and amounts, every
+           one still a valid report
+    pdf    the published PDFs of tests/corpus copied as they are, each copy marked after its end
+"""
 
 from __future__ import annotations
 
@@ -48,5 +52,33 @@ def build_corpus(folder: Path, count: int, seed: int = 20261124) -> list[Path]:
         if not path.exists():
             rng = random.Random(seed * 1_000_003 + index)
             path.write_text(rewrite(texts[index % len(texts)], index, rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+PUBLISHED = Path(__file__).resolve().parents[1] / "tests" / "corpus"
+"""The published PDFs the PDF corpus is copied from (the template among them: it fails by design)."""
+
+
+def copy_mark(index: int) -> bytes:
+    """What makes copy ``index`` distinct: a PDF comment line after the file's last %%EOF, which
+    no reader interprets (it comes after the last cross-reference section), so every copy says
+    exactly what its original says."""
+    return f"\n%budget-etl bench copy {index:06d}\n".encode("ascii")
+
+
+def build_pdf_corpus(folder: Path, count: int, sources: list[Path] | None = None) -> list[Path]:
+    """Write ``count`` copies of the published PDFs under ``folder``, in turn, each with its copy
+    mark, and return them; a copy already there of the right size is reused."""
+    folder.mkdir(parents=True, exist_ok=True)
+    sources = sources or sorted(PUBLISHED.glob("*.pdf"))
+    originals = [path.read_bytes() for path in sources]
+    paths = []
+    for index in range(count):
+        source, data = sources[index % len(sources)], originals[index % len(sources)]
+        path = folder / f"{index:06d}-{source.name}"
+        mark = copy_mark(index)
+        if not path.exists() or path.stat().st_size != len(data) + len(mark):
+            path.write_bytes(data + mark)
         paths.append(path)
     return paths

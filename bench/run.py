@@ -8,6 +8,7 @@
     end to end     wall time, reports/s and peak memory of the ingest flow for 1,000 and 10,000 reports
     re-run         wall time of a second, nothing-changed run over the 10,000
     Prefect        the flow against the same work done without Prefect
+    PDF            published PDFs: their floor, the reader and the flow on 1,000 (bench/pdf.py)
 
 Each end-to-end measurement runs in a fresh database and a child process of its own. Its peak
 memory is the largest resident memory of that process and every process under it (the workers
@@ -17,25 +18,21 @@ one Prefect API started before them, as a deployment's runs talk to a server tha
 (`budget-etl serve` or `prefect server start`); the time that API takes to start, which a
 one-off `budget-etl ingest` pays, is printed on its own. Set BENCH_DATABASE_URL to use a server
 of yours (databases are created and dropped on it); otherwise an embedded server under
-build/bench-pg is used.
+build/bench-pg is used. `python -m bench.run pdf` runs the PDF part alone.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
 import sys
-import tempfile
 import time
-import uuid
-from decimal import Decimal
 from concurrent.futures import ProcessPoolExecutor
+from decimal import Decimal
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
-BUILD = ROOT / "build"
+from bench.harness import BUILD, ROOT, admin_url, child, fresh_database, linked, timed_ingest, use_database, verdict
+
 CORPUS = BUILD / "bench-corpus"
 SIZES = (1_000, 10_000)
 AMOUNTS = re.compile(r"\d+(?:\.\d+)?万元")
@@ -43,62 +40,6 @@ GOALS = {"end_to_end": 300.0, "rerun": 5.0, "load_vs_to_sql": 1.5, "load_vs_bare
 """The load goals compare like with like: the whole load path against pandas writing the same
 fact rows (to_sql, which psycopg pipelines), and against the floor of any loader of these
 tables: a bare COPY of the same rows, with no dimensions, documents or findings to write."""
-
-
-def admin_url() -> str:
-    configured = os.environ.get("BENCH_DATABASE_URL")
-    if configured:
-        return configured
-    import warnings
-
-    with warnings.catch_warnings():
-        warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
-        import pgserver
-
-        return pgserver.get_server(str(BUILD / "bench-pg")).get_uri()
-
-
-def fresh_database(admin: str) -> str:
-    """Create an empty database on the server and return its URL."""
-    from sqlalchemy import create_engine, make_url, text
-
-    url = make_url(admin).set(drivername="postgresql+psycopg")
-    name = f"bench_{uuid.uuid4().hex[:8]}"
-    engine = create_engine(url, isolation_level="AUTOCOMMIT")
-    with engine.connect() as connection:
-        connection.execute(text(f'create database "{name}"'))
-    engine.dispose()
-    return url.set(database=name).render_as_string(hide_password=False)
-
-
-def use_database(url: str) -> None:
-    from budget_etl import database, settings
-
-    os.environ["DATABASE_URL"] = url
-    settings.get_settings.cache_clear()
-    database.forget_engines()
-
-
-def peak_tree_memory_mb(process: subprocess.Popen, interval: float = 0.1) -> float:
-    """Until ``process`` exits: the largest sum of resident memory over it and its descendants."""
-    import psutil
-
-    root = psutil.Process(process.pid)
-    peak = 0
-    while process.poll() is None:
-        total = 0
-        try:
-            members = [root, *root.children(recursive=True)]
-        except psutil.NoSuchProcess:
-            break
-        for member in members:
-            try:
-                total += member.memory_info().rss
-            except psutil.NoSuchProcess:
-                pass
-        peak = max(peak, total)
-        time.sleep(interval)
-    return peak / 2**20
 
 
 def measure_extraction(paths: list[Path]) -> dict:
@@ -242,27 +183,10 @@ def end_to_end(count: int, database_url: str, rerun: bool) -> dict:
     """In a child process: the ingest flow over ``count`` reports (then again, unchanged)."""
     use_database(database_url)
     from flows.prefect_env import quiet_prefect
-    from flows.ingest import run_ingest
 
     quiet_prefect()
-    paths = [str(p) for p in sorted(CORPUS.glob("report_*.txt"))[:count]]
-    folder = BUILD / f"bench-links-{count}"
-    folder.mkdir(parents=True, exist_ok=True)
-    for path in paths:
-        link = folder / Path(path).name
-        if not link.exists():
-            link.symlink_to(path)
-    start = time.perf_counter()
-    summary = run_ingest([str(folder)], runner="process")
-    seconds = time.perf_counter() - start
-    result = {"count": count, "seconds": seconds, "loaded": summary["documents_new"], "failed": summary["documents_failed"],
-              "facts": summary["facts_loaded"]}
-    if rerun:
-        start = time.perf_counter()
-        again = run_ingest([str(folder)], runner="process")
-        result["rerun_seconds"] = time.perf_counter() - start
-        result["rerun_skipped"] = again["documents_skipped"]
-    return result
+    folder = linked(sorted(CORPUS.glob("report_*.txt"))[:count], BUILD / f"bench-links-{count}")
+    return {"count": count} | timed_ingest(folder, rerun)
 
 
 def without_prefect(count: int, database_url: str) -> dict:
@@ -291,26 +215,7 @@ def without_prefect(count: int, database_url: str) -> dict:
     return {"count": count, "seconds": time.perf_counter() - start}
 
 
-def child(kind: str, count: int, admin: str) -> dict:
-    """One measurement in a child process: what it prints last, and the peak memory of its tree."""
-    url = fresh_database(admin)
-    command = [sys.executable, "-m", "bench.run", kind, str(count), url]
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
-        process = subprocess.Popen(command, cwd=ROOT, stdout=out, stderr=err, text=True)
-        peak_mb = peak_tree_memory_mb(process)
-        out.seek(0)
-        err.seek(0)
-        if process.wait() != 0:
-            raise RuntimeError(f"{kind} {count} failed (exit {process.returncode}):\n{err.read()[-3000:]}")
-        result = json.loads(out.read().strip().splitlines()[-1])
-    return result | {"peak_mb": peak_mb}
-
-
-def verdict(ok: bool) -> str:
-    return "PASS" if ok else "MISS"
-
-
-def main() -> None:
+def main(parts: tuple[str, ...] = ("text", "pdf")) -> None:
     from budget_etl.settings import get_settings
     from flows.prefect_env import quiet_prefect, use_project_prefect_home
 
@@ -319,14 +224,21 @@ def main() -> None:
     from bench.corpus import build_corpus
     from flows.prefect_env import local_prefect_api
 
-    start = time.perf_counter()
-    paths = build_corpus(CORPUS, max(SIZES))
-    print(f"corpus: {len(paths)} reports under {CORPUS.relative_to(ROOT)} ({time.perf_counter() - start:.1f} s to build or reuse)")
+    from bench.pdf import load_average, measure_and_print_pdf
+
+    print(f"machine: {load_average()}")
+    if "text" in parts:
+        start = time.perf_counter()
+        paths = build_corpus(CORPUS, max(SIZES))
+        print(f"corpus: {len(paths)} reports under {CORPUS.relative_to(ROOT)} ({time.perf_counter() - start:.1f} s to build or reuse)")
     admin = admin_url()
     start = time.perf_counter()
     with local_prefect_api(announce=print):  # every flow below, each in a child process, uses this one API
         print(f"Prefect API: started in {time.perf_counter() - start:.1f} s (once; the flows below use it)")
-        measure_and_print(paths, admin)
+        if "text" in parts:
+            measure_and_print(paths, admin)
+        if "pdf" in parts:
+            measure_and_print_pdf(admin)
 
 
 def print_load(load: dict) -> None:
@@ -375,10 +287,21 @@ def measure_and_print(paths: list[Path], admin: str) -> None:
               f"pool {plain['seconds']:.1f} s: {flow_seconds - plain['seconds']:.1f} s = {overhead:.1f}%{goal}")
 
 
+def measure_in_child(kind: str, count: int, url: str) -> dict:
+    """What `child` runs: one measurement, by kind."""
+    if kind == "end-to-end":
+        return end_to_end(count, url, rerun=count == max(SIZES))
+    if kind == "without-prefect":
+        return without_prefect(count, url)
+    from bench.pdf import PDF_SIZES, end_to_end as pdf_end_to_end
+
+    return pdf_end_to_end(count, url, rerun=count == max(PDF_SIZES))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] in ("end-to-end", "without-prefect"):
-        kind, count, url = sys.argv[1], int(sys.argv[2]), sys.argv[3]
-        result = end_to_end(count, url, rerun=count == max(SIZES)) if kind == "end-to-end" else without_prefect(count, url)
-        print(json.dumps(result))
+    if len(sys.argv) == 4 and sys.argv[1] in ("end-to-end", "without-prefect", "pdf-end-to-end"):
+        print(json.dumps(measure_in_child(sys.argv[1], int(sys.argv[2]), sys.argv[3])))
+    elif set(sys.argv[1:]) <= {"text", "pdf"}:
+        main(tuple(sys.argv[1:]) or ("text", "pdf"))
     else:
-        main()
+        sys.exit("usage: python -m bench.run [text] [pdf]")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from bench.run import peak_tree_memory_mb
+from bench.harness import peak_tree_memory_mb
 
 # A child that starts a grandchild holding 200 MB, then waits for it.
 HOLDER = "b = bytearray(200 * 2**20); import time; time.sleep(1.5)"
