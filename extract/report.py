@@ -9,7 +9,7 @@ from extract.metadata import Metadata, read_metadata
 from extract.project_tables import read_project_tables
 from extract.projects import extract_projects
 from extract.records import DocumentInfo, ExtractedReport
-from extract.standard_tables import combine_with_narrative, printed_codes, read_tables
+from extract.standard_tables import TableReading, combine_with_narrative, printed_codes, read_tables
 from extract.summary_items import extract_summary_items
 from extract.tables import read_performance_tables
 from extract.three_public import extract_three_public
@@ -45,6 +45,12 @@ def three_public_disclosure(document: Document, metadata: Metadata, findings: li
 def extract_document(document: Document) -> ExtractedReport:
     """Every family the report states. Raises UnreadableReport when it is not a budget report,
     or a template whose department is a placeholder."""
+    return read_report(document)[0]
+
+
+def read_report(document: Document) -> tuple[ExtractedReport, list[TableReading]]:
+    """The report (see extract_document) and its standard tables as read, which the checks of
+    each table (transform.table_checks) use without reading them again."""
     metadata, findings = read_metadata(document)
     if metadata.placeholder:
         raise UnreadableReport(
@@ -53,7 +59,7 @@ def extract_document(document: Document) -> ExtractedReport:
         )
     phase = metadata.phase
     if metadata.subject == "three_public":
-        return three_public_disclosure(document, metadata, findings)
+        return three_public_disclosure(document, metadata, findings), read_tables(document, phase, metadata.fiscal_year)
     summary, found_summary = extract_summary_items(document, phase)
     three, found_three = extract_three_public(document, phase)
     readings = read_tables(document, phase, metadata.fiscal_year)
@@ -64,7 +70,7 @@ def extract_document(document: Document) -> ExtractedReport:
     projects, found_projects = extract_projects(document, phase, tables, project_tables.mentions)
     indicators = [row for table in tables for row in table.rows] + list(project_tables.indicators)
     table_findings = [f for table in tables for f in table.findings] + list(project_tables.findings)
-    return ExtractedReport(
+    report = ExtractedReport(
         document=document_info(document, metadata),
         summary_items=tuple(combined.summary_items),
         three_public=tuple(combined.three_public),
@@ -75,3 +81,4 @@ def extract_document(document: Document) -> ExtractedReport:
         findings=document.findings
         + tuple(findings + found_summary + found_three + found_functions + combined.findings + found_projects + table_findings),
     )
+    return report, readings

@@ -8,8 +8,7 @@ from pathlib import Path
 from extract.document import Document, combine
 from extract.readers import read_document
 from extract.records import ExtractedReport
-from extract.report import extract_document
-from extract.standard_tables import read_tables
+from extract.report import read_report
 from transform.changes import check_changes
 from transform.checks import run_checks
 from transform.limits import storable, within_limits
@@ -31,8 +30,7 @@ def process_reports(paths: list[str | Path], max_bytes: int | None = None) -> Ex
 def process_document(document: Document) -> ExtractedReport:
     """Extract and check a document. Figures beyond what the warehouse holds become findings
     (transform.limits)."""
-    report = within_limits(extract_document(document))
-    info = report.document
-    readings = read_tables(document, info.phase, info.fiscal_year)
+    report, readings = read_report(document)
+    report = within_limits(report)
     checked = run_checks(document, report, readings) + check_tables(readings) + check_changes(report)
     return replace(report, findings=storable(report.findings + tuple(checked)))
