@@ -194,6 +194,17 @@ class Finding:
     actual_value: Decimal | None = None
 
 
+FAMILIES = (
+    "summary_items",
+    "three_public",
+    "expenditure_by_function",
+    "expenditure_by_economic_class",
+    "project_performance",
+    "performance_indicators",
+)
+"""The figure families of a report: ExtractedReport's fields, the contract JSON's lists, the views."""
+
+
 @dataclass(frozen=True)
 class ExtractedReport:
     document: DocumentInfo
@@ -206,11 +217,4 @@ class ExtractedReport:
     findings: tuple[Finding, ...] = field(default=())
 
     def fact_count(self) -> int:
-        return (
-            len(self.summary_items)
-            + len(self.three_public)
-            + len(self.expenditure_by_function)
-            + len(self.expenditure_by_economic_class)
-            + len(self.project_performance)
-            + len(self.performance_indicators)
-        )
+        return sum(len(getattr(self, family)) for family in FAMILIES)

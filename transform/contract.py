@@ -7,16 +7,8 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from extract.records import ExtractedReport
+from extract.records import FAMILIES, ExtractedReport
 
-FAMILIES = (
-    "summary_items",
-    "three_public",
-    "expenditure_by_function",
-    "expenditure_by_economic_class",
-    "project_performance",
-    "performance_indicators",
-)
 DOCUMENT_COLUMNS = ("department", "region", "fiscal_year", "phase")
 
 

@@ -18,7 +18,7 @@ from dataclasses import fields, replace
 from decimal import Decimal
 from functools import cache
 
-from extract.records import ExtractedReport, Finding
+from extract.records import FAMILIES, ExtractedReport, Finding
 from transform.checks import finding
 
 MAX_AMOUNT_YUAN = Decimal(10) ** 15
@@ -29,14 +29,6 @@ POINTS = frozenset({"score", "weight"})
 MAX_COUNT = 2**31 - 1
 """Counts must be smaller than this."""
 
-FAMILIES = (
-    "summary_items",
-    "three_public",
-    "expenditure_by_function",
-    "expenditure_by_economic_class",
-    "project_performance",
-    "performance_indicators",
-)
 
 
 def limit_for(name: str) -> Decimal:
