@@ -126,16 +126,18 @@ def ingest(paths: tuple[str, ...], batch_size: int | None, runner: str, address:
 
 
 @main.command()
-@click.argument("file", type=click.Path(exists=True, dir_okay=False))
+@click.argument("files", nargs=-1, required=True, type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the contract JSON (DESIGN.md) instead of a summary.")
-def extract(file: str, as_json: bool) -> None:
-    """Read one report FILE and print what it states, with evidence. Needs no database."""
+def extract(files: tuple[str, ...], as_json: bool) -> None:
+    """Read one report FILE and print what it states, with evidence. Several files are the parts
+    of one report published as several files, read as one: its 说明 first, then its 公开表.
+    Needs no database."""
     from extract.errors import ExtractError
     from transform.contract import FAMILIES, contract_dict
-    from transform.pipeline import process_report
+    from transform.pipeline import process_reports
 
     try:
-        report = process_report(file, get_settings().max_file_bytes)
+        report = process_reports(list(files), get_settings().max_file_bytes)
     except ExtractError as error:
         raise click.ClickException(str(error)) from error
     data = contract_dict(report)

@@ -13,6 +13,9 @@ from decimal import Decimal
 
 PHASES = ("budget", "final", "self_evaluation")
 REPORT_SCOPES = ("department", "unit")
+PARTS = ("tables",)
+"""What part of a report a file is, when it is not the whole report: ``tables``, a file of the
+公开表 only (the Jiangsu ``*-tables.pdf`` beside the report's 说明)."""
 """部门预算/决算 (a department and its units together) or 单位预算/决算 (one unit)."""
 FUND_SCOPES = ("all", "fiscal", "general_budget", "government_fund", "state_capital")
 """Which money a figure by class counts, after the table (or section) it was read from:
@@ -56,6 +59,9 @@ class DocumentInfo:
     """The latest date the report prints (its publication date, usually its last line), when it prints one."""
     is_correction: bool = False
     """The title (or a heading at the top) marks it as a correction: 更正, 修订版, 重新公开 (extract.version)."""
+    part: str | None = None
+    """One of PARTS when the file is one part of a report published as several files (its title is a
+    table's): the ingest flow loads it together with the report's other file; None for a report."""
 
 
 @dataclass(frozen=True)

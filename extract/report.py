@@ -28,6 +28,7 @@ def document_info(document: Document, metadata: Metadata) -> DocumentInfo:
         report_scope=metadata.report_scope,
         published_on=published_on(document, metadata.fiscal_year),
         is_correction=is_correction(document, metadata.title.number),
+        part="tables" if metadata.subject == "tables" else None,
     )
 
 

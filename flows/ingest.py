@@ -3,7 +3,9 @@ extract, check and load them in batches on the task runner, each batch in one tr
 
 A batch task does the whole job for its files where it runs (a local process or a Dask worker):
 only a few counts travel back to the flow, never the extracted records, and the workers load in
-parallel. A lost database connection fails the task, which Prefect retries with backoff
+parallel. A file that is one part of a report published as two files (a 公开表 file beside the
+report's 说明) is only recorded by its batch: after the batches, each such part is loaded together
+with its report (pair_parts, load.parts). A lost database connection fails the task, which Prefect retries with backoff
 (extraction is deterministic, so running it again is safe). One bad file never stops the
 others: it is recorded with its error.
 """
@@ -11,10 +13,10 @@ others: it is recorded with its error.
 from __future__ import annotations
 
 import gc
-from collections import deque
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import psycopg
@@ -26,14 +28,16 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 from budget_etl import runs
 from budget_etl.database import SecretURL, database_url, embedded_pgdata, engine_for
 from budget_etl.settings import get_settings
+from extract.document import file_sha256
 from extract.errors import ExtractError, first_line, shown
 from extract.records import ExtractedReport
 from flows.prefect_env import local_prefect_api
 from flows.runners import default_workers, make_task_runner
+from load import parts
 from load.departments import sync_department_aliases
-from load.loader import LoadError, load_reports, record_failure
+from load.loader import LoadError, LoadedDocument, load_reports, record_failure
 from transform.departments import read_aliases
-from transform.pipeline import process_report
+from transform.pipeline import process_report, process_reports
 
 REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et")
 """Files a folder is searched for. The reader is chosen by content, not by these; .doc, .wps and
@@ -86,6 +90,8 @@ class BatchResult:
     facts: int
     findings: int
     errors: tuple[str, ...]
+    parts: int = 0
+    """Parts of reports recorded to be loaded with their report after the batches (load.parts)."""
 
 
 def is_transient(error: BaseException) -> bool:
@@ -129,20 +135,27 @@ def load_outcomes(engine: Engine, outcomes: Sequence[Outcome], run_id: int | Non
             for path, sha256, message in failed:
                 record_failure(connection, path, sha256, message, run_id)
             runs.fence(connection, run_id)
+    recorded = [d for d in loaded if d is None]
+    loaded = [d for d in loaded if d is not None]
     return BatchResult(
         loaded=len(loaded),
         facts=sum(d.fact_count for d in loaded),
         findings=sum(d.finding_count for d in loaded),
         errors=tuple(message for _, _, message in failed),
+        parts=len(recorded),
     )
 
 
-def load_in_one_transaction(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> list:
-    """Load, then check that the run still owns the warehouse before committing (runs.fence)."""
+def load_in_one_transaction(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> list[LoadedDocument | None]:
+    """Load the reports and record the parts (None in the list returned, one per part), then check
+    that the run still owns the warehouse before committing (runs.fence)."""
+    reports = [o.report for o in outcomes if o.report.document.part is None]
+    waiting = [o.report for o in outcomes if o.report.document.part is not None]
     with engine.begin() as connection:
-        loaded = load_reports(connection, [o.report for o in outcomes], run_id)
+        loaded: list[LoadedDocument | None] = list(load_reports(connection, reports, run_id))
+        parts.record_parts(connection, waiting, run_id)
         runs.fence(connection, run_id)
-        return loaded
+        return loaded + [None] * len(waiting)
 
 
 @contextmanager
@@ -168,6 +181,93 @@ def ingest_batch(
         return load_outcomes(engine_for(database), extract_batch(items, max_bytes), run_id)
 
 
+def pair_parts(database: SecretURL | URL, run_id: int | None, max_bytes: int | None = None) -> BatchResult:
+    """Load each part waiting (load.parts) with its report file, read as one document, in the
+    report file's row (see plan_parts). A file changed since it was hashed waits for the next run."""
+    engine = engine_for(database)
+    with engine.connect() as connection:
+        waiting = parts.waiting(connection, run_id)
+        reports = parts.reports_for(connection, waiting) if waiting else {}
+    new, loaded, failed = 0, [], []
+    for part, report, older in plan_parts(waiting, reports):
+        try:
+            document = load_part(engine, part, report, older, run_id, max_bytes)
+        except Exception as error:  # noqa: BLE001 - the edge: one report's surprise must not stop the others
+            if is_transient(error) or isinstance(error, runs.RunAbandoned):
+                raise
+            failed.append(part_refusal(part, report, error))
+            with engine.begin() as connection:
+                record_failure(connection, part.source_path, part.sha256, failed[-1], run_id)
+                runs.fence(connection, run_id)
+            continue
+        if document is None:
+            continue
+        if report is not None and report.run_id == run_id:
+            # the report file was loaded alone by a batch of this run: count what the part added
+            document = replace(document, fact_count=document.fact_count - report.fact_count)
+        loaded.append(document)
+        # the part's file counts as loaded when a batch of this run recorded it (new or changed)
+        new += part.run_id == run_id
+    return BatchResult(
+        loaded=new,
+        facts=sum(d.fact_count for d in loaded),
+        findings=sum(d.finding_count for d in loaded),
+        errors=tuple(failed),
+    )
+
+
+def plan_parts(
+    waiting: Sequence[parts.Stored], reports: dict[tuple, list[parts.Stored]]
+) -> list[tuple[parts.Stored, parts.Stored | None, list[parts.Stored]]]:
+    """(part, its report file or None, older copies of the part) to load: a part whose report is
+    not loaded loads alone (once); of several copies of a report's part, the latest (by the order
+    they were first seen) is loaded with it, the others are marked as its copies; a part already
+    loaded with the latest version of its report is left as it is."""
+    plans: list[tuple[parts.Stored, parts.Stored | None, list[parts.Stored]]] = []
+    copies: dict[int, list[tuple[parts.Stored, parts.Stored]]] = defaultdict(list)
+    for part in waiting:
+        report = parts.report_of(part, reports)
+        if report is not None:
+            copies[report.document_id].append((part, report))
+        elif not part.loaded:
+            plans.append((part, None, []))
+    for found in copies.values():
+        part, report = max(found, key=lambda pair: pair[0].document_id)
+        older = [other for other, _ in found if other is not part and not parts.is_copy_of(other, report)]
+        if older or not parts.is_paired(part, report):
+            plans.append((part, report, older))
+    return plans
+
+
+def load_part(
+    engine: Engine, part: parts.Stored, report: parts.Stored | None, older: list[parts.Stored], run_id: int | None, max_bytes: int | None
+) -> LoadedDocument | None:
+    """Read and load a part with its report file (or alone), in one transaction; None when a file
+    changed since it was hashed."""
+    files = [part] if report is None else [report, part]
+    if any(file_sha256(file.source_path) != file.sha256 for file in files):
+        return None
+    extracted = process_reports([file.source_path for file in files], max_bytes)
+    if report is not None:
+        info = replace(extracted.document, source_path=report.source_path, sha256=report.sha256, part=None)
+        extracted = replace(extracted, document=info)
+    with engine.begin() as connection:
+        (document,) = load_reports(connection, [extracted], run_id)
+        if report is not None:
+            parts.mark_paired(connection, part, document.document_id, run_id)
+        for copy in older:
+            parts.mark_paired(connection, copy, document.document_id, run_id, loaded_with=False)
+        runs.fence(connection, run_id)
+    return document
+
+
+def part_refusal(part: parts.Stored, report: parts.Stored | None, error: Exception) -> str:
+    if report is None:
+        return refusal(part.source_path, error) if not isinstance(error, ExtractError) else str(error)
+    reason = str(error) if isinstance(error, ExtractError) else refusal(part.source_path, error)
+    return f"{shown(part.source_path)}: could not be loaded with its report {shown(report.source_path)}: {reason}"
+
+
 def retry_when_transient(task, task_run, state) -> bool:
     """Prefect's retry condition of the batch task: retry a lost connection, never a bad file
     (a batch task fails only on errors no document of its own caused, see load_outcomes)."""
@@ -177,6 +277,10 @@ def retry_when_transient(task, task_run, state) -> bool:
 # Results are small and used once: no cache keys over the inputs, no result persistence.
 batch_task = task(
     ingest_batch, name="ingest-batch", retries=3, retry_delay_seconds=[2, 10, 30], retry_condition_fn=retry_when_transient,
+    cache_policy=NO_CACHE, persist_result=False,
+)
+pair_task = task(
+    pair_parts, name="pair-parts", retries=3, retry_delay_seconds=[2, 10, 30], retry_condition_fn=retry_when_transient,
     cache_policy=NO_CACHE, persist_result=False,
 )
 
@@ -253,6 +357,13 @@ def ingest_files(paths: list[str], batch_size: int | None, run_id: int) -> dict:
             summary.documents_failed += len(result.errors)
             for message in result.errors:
                 logger.warning("failed: %s", message)
+        paired = pair_task(database, run_id, settings.max_file_bytes)
+        summary.documents_new += paired.loaded
+        summary.facts_loaded += paired.facts
+        summary.findings += paired.findings
+        summary.documents_failed += len(paired.errors)
+        for message in paired.errors:
+            logger.warning("failed: %s", message)
         summary.documents_skipped = pending.skipped
         summary.documents_failed += len(pending.failed)
         for message in pending.failed:

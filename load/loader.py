@@ -169,7 +169,7 @@ def upsert_projects(
 DOCUMENT_COLUMNS = {
     "source_path": "text", "sha256": "text", "department_id": "int", "fiscal_year": "int", "phase": "text",
     "title": "text", "report_scope": "text", "fact_count": "int", "finding_count": "int", "run_id": "int",
-    "published_on": "date", "is_correction": "boolean",
+    "published_on": "date", "is_correction": "boolean", "part": "text",
 }
 
 
@@ -180,13 +180,16 @@ def upsert_documents(
     run_id: int | None,
 ) -> dict[str, int]:
     """One row per report file: inserted, or replaced in place when the file was loaded before.
-    ``first_loaded_at`` is the start of the run that first loaded the file (see load.versions)."""
+    ``first_loaded_at`` is the start of the run that first loaded the file (see load.versions).
+    A file loaded on its own is no longer loaded with a part of its report (load.parts), nor part
+    of another."""
     rows = [
         (
             r.document.source_path, r.document.sha256,
             department_ids[(r.document.department, r.document.region or "")],
             r.document.fiscal_year, r.document.phase, r.document.title, r.document.report_scope,
             r.fact_count(), len(r.findings), run_id, r.document.published_on, r.document.is_correction,
+            r.document.part,
         )
         for r in reports
     ]
@@ -199,7 +202,7 @@ def upsert_documents(
         select *, 'loaded', true, coalesce((select started_at from etl.runs where run_id = %s), now()), now(), now()
         from unnest({casts})
         on conflict (source_path) do update set {replaced}, status = 'loaded', error = null,
-            error_sha256 = null, first_loaded_at = coalesce(etl.documents.first_loaded_at, excluded.first_loaded_at),
+            error_sha256 = null, part_of = null, partner_sha256 = null, first_loaded_at = coalesce(etl.documents.first_loaded_at, excluded.first_loaded_at),
             loaded_at = now(), attempted_at = now()
         returning source_path, document_id
         """,
@@ -217,6 +220,12 @@ def copy_rows(connection: Connection, table, rows: list[tuple]) -> None:
         with cursor.copy(f"copy {table.schema}.{table.name} ({', '.join(columns)}) from stdin") as copy:
             for row in rows:
                 copy.write_row(row)
+
+
+def delete_facts(connection: Connection, document_ids: Sequence[int]) -> None:
+    """Remove the facts and findings of these documents (before they are loaded again)."""
+    for table in (*FACT_TABLES.values(), findings):
+        connection.execute(table.delete().where(table.c.document_id.in_(list(document_ids))))
 
 
 def load_reports(
@@ -239,8 +248,7 @@ def load_reports(
     project_ids = upsert_projects(connection, reports, department_ids)
     document_ids = upsert_documents(connection, reports, department_ids, run_id)
     ids = list(document_ids.values())
-    for table in (*FACT_TABLES.values(), findings):
-        connection.execute(table.delete().where(table.c.document_id.in_(ids)))
+    delete_facts(connection, ids)
     rows = fact_rows.build(reports, document_ids, department_ids, class_ids, project_ids)
     for name, table in (*FACT_TABLES.items(), ("findings", findings)):
         copy_rows(connection, table, rows[name])

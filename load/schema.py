@@ -24,7 +24,7 @@ from sqlalchemy import (
     func,
 )
 
-from extract.records import FUND_SCOPES, REPORT_SCOPES
+from extract.records import FUND_SCOPES, PARTS, REPORT_SCOPES
 
 NAMING_CONVENTION = {
     "ix": "ix_%(table_name)s_%(column_0_N_name)s",
@@ -164,13 +164,18 @@ IS_CURRENT = (
 )
 FIRST_LOADED_AT = "Start of the run that first loaded this file (orders versions without a printed date)"
 
+STATUS = "loaded, failed, or part (a file of a report's 公开表 only, waiting to be loaded with the report's other file)"
+PART = "tables when the file holds only the 公开表 of a report published as two files (说明 and 公开表); null for a report"
+PART_OF = "The document whose facts include this part: the report's other file, loaded with it as one report"
+PARTNER_SHA256 = "Content hash of the part (part_of this document) loaded with this file as one report; null when loaded alone"
+
 documents = Table(
     "documents",
     metadata,
     Column("document_id", Integer, Identity(), primary_key=True),
     Column("source_path", Text, nullable=False, unique=True, comment="Path of the report file as given to ingest"),
     Column("sha256", Text, nullable=False, comment="Content hash of the loaded (or last tried) file"),
-    Column("status", Text, nullable=False, comment="loaded or failed"),
+    Column("status", Text, nullable=False, comment=STATUS),
     Column("error", Text, comment="Why the last attempt failed: one line naming the file and the reason"),
     Column("error_sha256", Text, comment="Content hash of the file version that failed"),
     Column("department_id", Integer, ForeignKey("core.dim_department.department_id")),
@@ -188,7 +193,11 @@ documents = Table(
     Column("loaded_at", DateTime(timezone=True), comment="When the current facts were loaded"),
     Column("attempted_at", DateTime(timezone=True), nullable=False, server_default=func.now()),
     Column("run_id", Integer, ForeignKey("etl.runs.run_id")),
+    Column("part", Text, comment=PART),
+    Column("part_of", Integer, ForeignKey("etl.documents.document_id", ondelete="SET NULL"), comment=PART_OF),
+    Column("partner_sha256", Text, comment=PARTNER_SHA256),
     one_of("report_scope", REPORT_SCOPES),
+    one_of("part", PARTS),
     schema="etl",
     comment="One row per report file ever ingested",
 )

@@ -14,7 +14,8 @@ Walking them in that order, each version supersedes the current one unless it st
 figures (fewer than ``MIN_FIGURES_SHARE`` of them): a title-only fragment or a file cut short
 never replaces the full report; it gets a ``version_incomplete`` finding instead. The order
 depends on the versions only, never on which batch or run loaded them last, so touching an old
-file (which reloads it) cannot make it current again.
+file (which reloads it) cannot make it current again. A file loaded as part of another document
+(``part_of``: a report's 公开表 file, see load.parts) is no version: its figures are that document's.
 """
 
 from __future__ import annotations
@@ -78,13 +79,15 @@ def far_fewer(figures: int, than: int) -> bool:
 def check_not_shrunk(connection: Connection, reports: Sequence[ExtractedReport]) -> None:
     """Refuse a file changed in place that now states far fewer figures than the version of it
     loaded before, of the same report: that version keeps its facts, and the file is recorded as
-    failed (a copy cut short must not wipe out the figures of the full one)."""
+    failed (a copy cut short must not wipe out the figures of the full one). A file loaded before
+    with its 公开表 file (load.parts) is not compared: on its own it states far fewer by nature,
+    and the flow loads the two together again after the batches."""
     before = connection.execute(
         text(
             """
             select d.source_path, d.fact_count, dep.department_name, dep.region_name, d.fiscal_year, d.phase
             from etl.documents d join core.dim_department dep using (department_id)
-            where d.source_path = any(:paths) and d.loaded_at is not null
+            where d.source_path = any(:paths) and d.loaded_at is not null and d.partner_sha256 is null
             """
         ),
         {"paths": [r.document.source_path for r in reports]},
@@ -125,7 +128,7 @@ def versions_of(connection: Connection, document_ids: Sequence[int]) -> dict[tup
             select d.document_id, d.department_id, d.fiscal_year, d.phase, d.is_correction, d.published_on,
                    d.first_loaded_at, d.source_path, d.fact_count, d.is_current, d.superseded_by
             from etl.documents d inner join touched using (department_id, fiscal_year, phase)
-            where d.loaded_at is not null
+            where d.loaded_at is not null and d.part_of is null
             """
         ),
         {"ids": list(document_ids)},

@@ -86,3 +86,25 @@ def test__same_report__another_year_phase_scope_or_body_is_another_report():
     assert not same_report(npc, replace(npc, report_scope="unit"))
     assert not same_report(npc, replace(npc, department="江苏省政协办公厅"))
     assert not same_report(replace(npc, department=None), replace(npc, department=None))
+
+
+def test__extract_command__two_files_are_one_report_and_the_tables_file_is_a_part(tmp_path):
+    """`budget-etl extract 说明 公开表 --json` prints the report the two files make together; the
+    公开表 file alone says it is a part (document.part), which the ingest flow pairs."""
+    import json
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from budget_etl.cli import main
+    from transform.pipeline import process_reports
+
+    renderings = Path(__file__).resolve().parents[1] / "reports" / "tables"
+    report, tables = renderings / "jiangsu-cppcc-office-2019-budget.txt", renderings / "jiangsu-cppcc-office-2019-budget-tables.txt"
+    together = json.loads(CliRunner().invoke(main, ["extract", str(report), str(tables), "--json"]).output)
+    alone = json.loads(CliRunner().invoke(main, ["extract", str(tables), "--json"]).output)
+    assert together["document"]["part"] is None and alone["document"]["part"] == "tables"
+    assert together["document"]["department"] == "江苏省政协办公厅"
+    expected = process_reports([report, tables])
+    assert len(together["summary_items"]) == len(expected.summary_items) > len(alone["summary_items"]) > 0
+    assert len(together["expenditure_by_function"]) == len(expected.expenditure_by_function) > 0

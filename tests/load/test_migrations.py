@@ -49,7 +49,7 @@ def test__migrations__up_down_up(scratch):
     assert not {"core", "etl", "mart"} & schemas(scratch)
     assert current_revision(scratch) is None
     upgrade(scratch)
-    assert current_revision(scratch) == "0013"
+    assert current_revision(scratch) == "0014"
 
 
 def test__migrations__autogenerate_finds_no_difference(scratch):
