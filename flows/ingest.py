@@ -206,8 +206,8 @@ def pair_parts(database: SecretURL | URL, run_id: int | None, max_bytes: int | N
             # the report file was loaded alone by a batch of this run: count what the part added
             document = replace(document, fact_count=document.fact_count - report.fact_count)
         loaded.append(document)
-        # the part's file counts as loaded when a batch of this run recorded it (new or changed)
-        new += part.run_id == run_id
+        # a part's file counts as loaded when a batch of this run recorded it (new or changed)
+        new += sum(1 for file in (part, *older) if file.run_id == run_id)
     return BatchResult(
         loaded=new,
         facts=sum(d.fact_count for d in loaded),

@@ -133,3 +133,26 @@ def test__ingest__either_file_changed_loads_the_two_together_again(engine, prefe
     (partner,) = rows(engine, "select partner_sha256 from etl.documents where part is null")
     (own,) = rows(engine, "select sha256 from etl.documents where part = 'tables'")
     assert partner == own
+
+
+def test__ingest__copies_of_a_tables_file_count_once_and_rest_on_the_next_run(engine, prefect_harness, tmp_path):
+    """A folder holding the 公开表 file twice (a copy saved again, one byte apart): the report is
+    loaded with the later copy, the earlier is marked as a part of it too, and the next run
+    finds nothing to do."""
+    report, tables = list(PAIRS.items())[2]
+    report_file, tables_file = copy_rendering(report, tmp_path), copy_rendering(tables, tmp_path)
+    copy = tmp_path / f"{tables}-copy.txt"
+    copy.write_text(tables_file.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    first = run_ingest([str(tmp_path)], runner="thread")
+    assert (first["documents_new"], first["documents_failed"]) == (3, 0)
+    together = process_reports([report_file, tables_file]).fact_count()
+    expected = {
+        f"{report}.txt": (None, None, True, together),
+        f"{tables}.txt": ("tables", f"{report}.txt", False, 0),
+        f"{tables}-copy.txt": ("tables", f"{report}.txt", False, 0),
+    }
+    assert documents(engine) == expected
+    assert mart_rows(engine, f"{report}.txt") == together
+    second = run_ingest([str(tmp_path)], runner="thread")
+    assert (second["documents_new"], second["documents_skipped"], second["documents_failed"]) == (0, 3, 0)
+    assert documents(engine) == expected
