@@ -35,7 +35,7 @@ from flows.prefect_env import local_prefect_api
 from flows.runners import default_workers, make_task_runner
 from load import parts
 from load.departments import sync_department_aliases
-from load.loader import LoadError, LoadedDocument, load_reports, record_failure
+from load.loader import LoadedDocument, LoadError, load_reports, record_failure
 from transform.departments import read_aliases
 from transform.pipeline import process_report, process_reports
 
@@ -323,6 +323,15 @@ def processed(
         yield result
 
 
+def every_result(
+    work: Iterable[Sequence[tuple[str, str]]], database: SecretURL, run_id: int, max_bytes: int | None
+) -> Iterator[BatchResult]:
+    """The batches' results, then (once every batch is loaded) that of loading the parts of
+    reports with their report files."""
+    yield from processed(work, database, run_id, 2 * default_workers(), max_bytes)
+    yield pair_task(database, run_id, max_bytes)
+
+
 @flow(name="ingest", log_prints=False)
 def ingest(paths: list[str], batch_size: int | None = None, run_id: int | None = None) -> dict:
     """Ingest the report files under ``paths`` into the warehouse and return the run summary.
@@ -350,20 +359,13 @@ def ingest_files(paths: list[str], batch_size: int | None, run_id: int) -> dict:
         # the rest are still being compared with what the warehouse holds.
         pending = runs.PendingFiles(engine, files, settings.max_file_bytes, run_id)
         work = batches(pending, batch_size_for(len(files), size, default_workers()))
-        for result in processed(work, database, run_id, 2 * default_workers(), settings.max_file_bytes):
+        for result in every_result(work, database, run_id, settings.max_file_bytes):
             summary.documents_new += result.loaded
             summary.facts_loaded += result.facts
             summary.findings += result.findings
             summary.documents_failed += len(result.errors)
             for message in result.errors:
                 logger.warning("failed: %s", message)
-        paired = pair_task(database, run_id, settings.max_file_bytes)
-        summary.documents_new += paired.loaded
-        summary.facts_loaded += paired.facts
-        summary.findings += paired.findings
-        summary.documents_failed += len(paired.errors)
-        for message in paired.errors:
-            logger.warning("failed: %s", message)
         summary.documents_skipped = pending.skipped
         summary.documents_failed += len(pending.failed)
         for message in pending.failed:

@@ -109,8 +109,31 @@ def read_table(table: Recognised, phase: str | None, year: int | None) -> TableR
         rows, findings = read_three_public(columns, body, factor, phase)
     else:
         rows, findings = read_class_table(rule.kind, rule.rows, columns, body, factor, phase)
+        foreign = foreign_codes(rule.rows, rows)
+        if foreign:
+            message = (
+                f"{rule.kind} table: its rows print {', '.join(foreign[:3])}, codes of another classification than "
+                f"its title names ({rule.rows} classes); nothing is read from the table"
+            )
+            reading.findings.append(Finding("table_classification_mismatch", "warning", message, table.title.evidence()))
+            reading.loaded = False
+            return reading
     reading.rows, reading.findings = rows, findings
     return reading
+
+
+CLASSIFICATION_DIGITS = {"function": ("2",), "economic": ("3", "5")}
+"""The first digit of every code of a classification: functional classes 201–234, economic
+classes 301–399 (部门经济分类) and 501–599 (政府经济分类)."""
+
+
+def foreign_codes(rows_kind: str, rows: list) -> list[str]:
+    """The codes of a class table that its classification cannot have (a table of economic classes
+    under a title read as functional, or the reverse)."""
+    digits = CLASSIFICATION_DIGITS.get(rows_kind)
+    if digits is None:
+        return []
+    return [row.code for row in rows if row.code and not row.code.startswith(digits)]
 
 
 def read_tables(document: Document, phase: str | None, year: int | None) -> list[TableReading]:

@@ -353,3 +353,39 @@ def test__sides__the_parts_of_a_carryover_are_not_the_years_income():
     assert found["general_budget_expense"].amount_yuan == Decimal("1000000.00")  # 本年支出合计, not 总计
     assert by_code(result, "fiscal")["201"].amount_yuan == by_code(result)["201"].amount_yuan == Decimal("1000000.00")
     assert "table_figures_disagree" not in rules(result)
+
+
+ECONOMIC_ROWS = """\
+编制部门：上海市普陀区测试局 单位：元
+科目编码\t科目名称\t合计\t人员经费\t公用经费
+301\t工资福利支出\t1,000.00\t1,000.00\t
+30101\t基本工资\t600.00\t600.00\t
+30102\t津贴补贴\t400.00\t400.00\t
+302\t商品和服务支出\t200.00\t\t200.00
+30201\t办公费\t200.00\t\t200.00
+\t合计\t1,200.00\t1,000.00\t200.00
+"""
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "3．2025年部门基本支出预算表",
+        "3．2025年一般公共预算支出预算表（按经济分类）",
+        "3．2025年部门经济分类支出预算表",
+        "3．2025年上年结转支出预算表",
+        "3．2024年度一般公共预算相关经费支出决算表",
+    ],
+)
+def test__table__a_title_naming_no_scope_or_classification_we_keep_apart_is_not_read(title):
+    """A bare 基本支出表 or a table of all spending by economic class must not become functional
+    classes (301 as a 类) nor its 合计 the report's expense_total."""
+    result = report(f"{title}\n{ECONOMIC_ROWS}")
+    assert (result.expenditure_by_function, result.expenditure_by_economic_class, result.summary_items) == ((), (), ())
+
+
+def test__table__economic_rows_under_a_functional_title_load_nothing():
+    result = report(f"3．2025年部门支出预算表\n{ECONOMIC_ROWS}")
+    assert (result.expenditure_by_function, result.summary_items) == ((), ())
+    (problem,) = [f for f in result.findings if f.rule == "table_classification_mismatch"]
+    assert "301, 30101, 30102" in problem.message and problem.evidence.text.endswith("部门支出预算表")
