@@ -31,6 +31,7 @@ def admin_url() -> str:
         warnings.filterwarnings("ignore", message=".*XDG_RUNTIME_DIR.*")
         import pgserver
 
+        BUILD.mkdir(exist_ok=True)  # `python -m bench.run pdf` on a fresh clone comes here first
         return pgserver.get_server(str(BUILD / "bench-pg")).get_uri()
 
 
