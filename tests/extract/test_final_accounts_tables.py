@@ -1,0 +1,90 @@
+"""A 部门决算 as the national template lays out its nine tables (收入支出决算总表 … 国有资本经营
+表; the blank template is tests/corpus/template-department-final-accounts.pdf), filled with
+figures of our own: tests/reports/composed_final_accounts_tables.txt. Every table's figures are
+read, in its own fund scope, with the 决算 tables' own column shapes: the 基本支出 table's two
+side-by-side groups (人员经费 | 公用经费), the 三公 table's 预算数 / 决算数 pairs under a
+three-row header."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+
+from transform.pipeline import process_report
+
+REPORT = Path(__file__).resolve().parents[1] / "reports" / "composed_final_accounts_tables.txt"
+WAN = Decimal(10000)
+
+
+def wan(text: str) -> Decimal:
+    return Decimal(text) * WAN
+
+
+def read():
+    return process_report(REPORT)
+
+
+def test__final_tables__identity():
+    document = read().document
+    assert (document.department, document.fiscal_year, document.phase, document.report_scope) == ("上海市测试局", 2024, "final", "department")
+
+
+def test__final_tables__summary_items_from_every_table():
+    summary = read().summary_items
+    amounts = {i.item: i.amount_yuan for i in summary}
+    assert len(amounts) == len(summary)
+    assert amounts == {
+        "income_general_public_budget": wan("1000"),
+        "income_business": wan("200"),
+        "income_total": wan("1200"),
+        "carryover_beginning": wan("50"),
+        "total_income_and_expense": wan("1250"),
+        "expense_total": wan("1180"),
+        "carryover_ending": wan("70"),
+        "expense_basic": wan("700"),
+        "expense_project": wan("480"),
+        "fiscal_total": wan("1000"),
+        "general_budget_expense": wan("1000"),
+        "general_budget_basic": wan("600"),
+        "general_budget_project": wan("400"),
+        "basic_personnel": wan("500"),
+        "basic_public_funds": wan("100"),
+    }
+
+
+def test__final_tables__functional_classes_in_each_scope():
+    found = {(f.class_code, f.fund_scope): (f.amount_yuan, f.basic_yuan, f.project_yuan) for f in read().expenditure_by_function}
+    assert found[("2050205", "all")] == (wan("900"), wan("600"), wan("300"))
+    assert found[("207", "all")] == (wan("280"), wan("100"), wan("180"))
+    assert found[("205", "fiscal")] == (wan("800"), None, None)
+    assert found[("20799", "general_budget")] == (wan("200"), wan("50"), wan("150"))
+    assert {scope for _, scope in found} == {"all", "fiscal", "general_budget"}
+    assert len(found) == 12
+
+
+def test__final_tables__economic_classes_from_both_groups_of_the_basic_table():
+    found = {(e.class_code, e.fund_scope): e.amount_yuan for e in read().expenditure_by_economic_class}
+    assert found == {
+        ("301", "general_budget"): wan("500"),
+        ("30101", "general_budget"): wan("300"),
+        ("30102", "general_budget"): wan("200"),
+        ("302", "general_budget"): wan("100"),
+        ("30201", "general_budget"): wan("60"),
+        ("30211", "general_budget"): wan("40"),
+    }
+
+
+def test__final_tables__three_public_budget_and_final_pairs():
+    found = {t.category: (t.budget_yuan, t.amount_yuan) for t in read().three_public}
+    assert found == {
+        "three_public_total": (wan("10"), wan("8")),
+        "outbound_travel": (wan("2"), wan("1.5")),
+        "official_vehicles": (wan("5"), wan("4.5")),
+        "vehicle_purchase": (Decimal("0.00"), Decimal("0.00")),
+        "vehicle_operation": (wan("5"), wan("4.5")),
+        "official_reception": (wan("3"), wan("2")),
+    }
+
+
+def test__final_tables__no_finding_on_a_report_that_adds_up():
+    assert [f.rule for f in read().findings] == []
