@@ -1,4 +1,6 @@
-"""A 部门决算 as the national template lays out its nine tables (收入支出决算总表 … 国有资本经营
+"""Reports in the national templates' table layouts, filled with figures of our own.
+
+A 部门决算 as the national template lays out its nine tables (收入支出决算总表 … 国有资本经营
 表; the blank template is tests/corpus/template-department-final-accounts.pdf), filled with
 figures of our own: tests/reports/composed_final_accounts_tables.txt. Every table's figures are
 read, in its own fund scope, with the 决算 tables' own column shapes: the 基本支出 table's two
@@ -88,3 +90,37 @@ def test__final_tables__three_public_budget_and_final_pairs():
 
 def test__final_tables__no_finding_on_a_report_that_adds_up():
     assert [f.rule for f in read().findings] == []
+
+
+BUDGET = REPORT.with_name("composed_budget_tables.txt")
+
+
+def test__budget_tables__a_budget_in_the_national_template_layout_is_read_table_by_table():
+    """部门收支总表, 部门支出总表, 一般公共预算支出 / 基本支出 / “三公” tables and the 政府性基金 table,
+    numbered 表1 … 表5 above their titles and with a 部门： line beside the unit."""
+    result = process_report(BUDGET)
+    amounts = {i.item: i.amount_yuan for i in result.summary_items}
+    assert amounts == {
+        "income_general_public_budget": wan("1000"),
+        "income_government_fund": wan("100"),
+        "income_total": wan("1350"),
+        "total_income_and_expense": wan("1350"),
+        "expense_total": wan("1350"),
+        "expense_basic": wan("900"),
+        "expense_project": wan("450"),
+        "general_budget_expense": wan("1000"),
+        "general_budget_basic": wan("800"),
+        "general_budget_project": wan("200"),
+        "basic_personnel": wan("700"),
+        "basic_public_funds": wan("100"),
+        "government_fund_expense": wan("100"),
+    }
+    scopes = {(f.class_code, f.fund_scope): f.amount_yuan for f in result.expenditure_by_function}
+    assert scopes[("2050202", "all")] == wan("1100") and scopes[("2050202", "general_budget")] == wan("850")
+    assert scopes[("2120803", "government_fund")] == wan("100")
+    assert len(scopes) == 18
+    assert {e.class_code: e.amount_yuan for e in result.expenditure_by_economic_class}["30102"] == wan("300")
+    assert {t.category: t.amount_yuan for t in result.three_public}["vehicle_operation"] == wan("4")
+    # 单位资金收入 (the unit's own money) is no summary item of the contract: said, not loaded
+    (unmapped,) = result.findings
+    assert unmapped.rule == "table_row_unmapped" and "单位资金收入" in unmapped.message
