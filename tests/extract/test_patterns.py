@@ -108,7 +108,19 @@ def test__read_metadata__refuses_a_text_that_is_no_report():
         read_metadata(doc("从前有座山。\n山里有座庙。\n"))
 
 
-@pytest.mark.parametrize("department, region", [("成都市锦江区教育局", "成都市锦江区"), ("四川省财政厅", "四川省"), ("区政府办公室", None)])
+@pytest.mark.parametrize(
+    "department, region",
+    [
+        ("成都市锦江区教育局", "成都市锦江区"),
+        ("四川省财政厅", "四川省"),
+        ("区政府办公室", None),
+        ("广州市财政局", "广州市"),
+        ("苏州市民政局", "苏州市"),
+        ("杭州市西湖区教育局", "杭州市西湖区"),
+        ("甘孜藏族自治州财政局", "甘孜藏族自治州"),
+        ("贵州省财政厅", "贵州省"),
+    ],
+)
 def test__region_of__administrative_prefix(department, region):
     assert region_of(department) == region
 
