@@ -8,7 +8,9 @@
       一般行政管理事务（项）: 支出决算为93.38万元，完成预算90%；…
     1.一般公共服务（201）政府办公厅（室）及相关机构事务（03）: 行政运行（01）支出决算为411.08万元
 A clause whose words are scrambled around its figure ("支行政单位离退休（01）出决算为18.94万元")
-is reported as garbled and yields no figure.
+is reported as garbled and yields no figure. A 项 named on its own, with its figures in a later
+sentence of the same paragraph, is read as one clause:
+    1、教育支出（类）普通教育（款）高等教育（项）。主要用于：…。年初预算为760.00万元，支出决算为800.00万元。
 """
 
 from __future__ import annotations
@@ -48,6 +50,8 @@ BUDGET_FIRST = re.compile(
     rf"^\s*[:：]?\s*年初预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)\s*[,，]\s*"
 )
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
+# The figures of a 项 named in an earlier sentence of the paragraph: "年初预算为…，支出决算为…"
+FIGURES_ONLY = re.compile(r"^\s*(?:年初预算(?:数)?为|支出决算(?:数)?为)")
 # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元 (Shanghai: 类-款-项 in quotes)
 DASHED = re.compile(
     rf"""
@@ -92,11 +96,19 @@ def extract_function_classes(document: Document, printed: PrintedCodes | None = 
     lei_rows, findings = lei_figures(sentences)
     detail_rows: list[FunctionFigure] = []
     heading: Context | None = None
+    named: Sentence | None = None  # a 项 named without figures, earlier in this paragraph
     for sentence in sentences:
         if TOP_HEADING.match(sentence.line.text):
             heading = None
+        if named is not None and named.line.number != sentence.line.number:
+            named = None
         if not MARKER.search(sentence.text):
-            continue
+            if named is not None and FIGURES_ONLY.match(sentence.text):
+                sentence, named = with_figures(named, sentence), None
+            else:
+                continue
+        elif not YUAN_FIGURE.search(sentence.text) and names_a_xiang(sentence.text):
+            named = sentence
         if YUAN_FIGURE.search(sentence.text):
             rows, found, context = detail_figures(sentence, heading, printed)
             detail_rows.extend(rows)
@@ -107,6 +119,18 @@ def extract_function_classes(document: Document, printed: PrintedCodes | None = 
             heading = heading_context(sentence, printed) or heading
     dashed, found = dashed_figures(sentences, printed)
     return lei_rows + detail_rows + dashed, findings + found
+
+
+def names_a_xiang(text: str) -> bool:
+    """The sentence is a 类 / 款 / 项 path and nothing else: "1、教育支出（类）普通教育（款）高等教育（项）。"."""
+    pieces, tail = split_pieces(text)
+    return len(pieces) == 3 and is_xiang_marker(pieces[-1]) and not tail.strip(" :：。")
+
+
+def with_figures(named: Sentence, figures: Sentence) -> Sentence:
+    """The 项's path and its figures as one sentence of the paragraph (evidence: both)."""
+    path = named.text.rstrip(" 。.")
+    return Sentence(figures.line, f"{path}：{figures.text}", f"{named.raw.rstrip()}…{figures.raw.lstrip()}")
 
 
 def dashed_figures(sentences: list[Sentence], printed: PrintedCodes) -> tuple[list[FunctionFigure], list[Finding]]:

@@ -25,13 +25,14 @@ from extract.units import unitless_finding
 #   "上年度结转项目支出15.76万元"       (a carried-over part, not the year's 项目支出)
 #   "目标2：驻村帮扶人员经费27万元"      (a project named like an item)
 #   "“三公”经费支出预算为8万元"         (the 三公 budget, not the report's 支出预算)
+#   "公务接待费支出预算为3.00万元"       (one fee's budget: 因公出国（境）费, 公务用车…运行维护费 …)
 NOT_A_STATEMENT = re.compile(
     r"""
     (?: 占[^,;:]{0,6}
       | 结转
       | 帮扶
       | 目标\d+[:：]?[^,;:]*
-      | 经费
+      | 费
     )$
     """,
     re.VERBOSE,

@@ -124,3 +124,34 @@ def test__budget_tables__a_budget_in_the_national_template_layout_is_read_table_
     # 单位资金收入 (the unit's own money) is no summary item of the contract: said, not loaded
     (unmapped,) = result.findings
     assert unmapped.rule == "table_row_unmapped" and "单位资金收入" in unmapped.message
+
+
+NARRATIVE = REPORT.with_name("composed_final_accounts_narrative.txt")
+
+
+def test__final_narrative__the_templates_sentences_each_give_their_figure():
+    """The 情况说明 of the same template, its XXX filled in: each 项 named in one sentence with its
+    figures two sentences on ("…高等教育（项）。主要用于：…。年初预算为…，支出决算为…。"); each
+    三公 fee's "支出预算为 / 支出决算为" never read as the report's 支出 total; 财政拨款收入支出总计."""
+    result = process_report(NARRATIVE)
+    amounts = {i.item: i.amount_yuan for i in result.summary_items}
+    assert amounts["expense_total"] == wan("1180")
+    assert amounts["fiscal_total"] == wan("1000")
+    assert amounts["total_income_and_expense"] == wan("1250")
+    xiang = {f.class_code: (f.budget_yuan, f.amount_yuan) for f in result.expenditure_by_function if f.class_level == "项"}
+    assert xiang == {"2050205": (wan("760"), wan("800")), "2079999": (wan("190"), wan("200"))}
+    (education,) = [f for f in result.expenditure_by_function if f.class_code == "2050205"]
+    assert education.evidence.text.startswith("1、教育支出（类）普通教育（款）高等教育（项）。…年初预算为760.00万元")
+    fees = {t.category: (t.budget_yuan, t.amount_yuan) for t in result.three_public}
+    assert fees["official_reception"] == (wan("3"), wan("2"))
+    assert [f.rule for f in result.findings] == []
+
+
+def test__final_narrative__a_figure_sentence_in_another_paragraph_is_not_the_named_items():
+    text = NARRATIVE.read_text(encoding="utf-8").replace("主要用于：学校运转。年初预算为760.00万元", "主要用于：学校运转。\n年初预算为760.00万元")
+    from extract.readers.text import parse_text
+    from transform.pipeline import process_document
+
+    result = process_document(parse_text(text, "t.txt", "0" * 64))
+    assert "2050205" not in {f.class_code for f in result.expenditure_by_function}
+    assert "2079999" in {f.class_code for f in result.expenditure_by_function}
