@@ -16,6 +16,7 @@ sentence of the same paragraph, is read as one clause:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cache
@@ -25,7 +26,7 @@ from extract.document import Document
 from extract.labelled import Alias, merge, statements
 from extract.measures import PRIOR_YEAR
 from extract.records import Finding, FunctionFigure
-from extract.sections import TOP_HEADING
+from extract.sections import TOP_HEADING, scope_of_line
 from extract.sentences import Sentence, body_sentences, clauses
 from extract.units import unitless_finding
 
@@ -39,12 +40,14 @@ TAIL = re.compile(
     ^\s*[:：]?\s*
     (?P<name>[^\d:：,，;]*?)
     \s*[:：]?\s*
-    (?:支出决算(?:数)?为|决算(?:数)?为|支出决算|支出为|支出|为)?
+    (?:支出决算(?:数)?为|决算(?:数)?为|支出决算|支出为|支出|为
+       | (?P<planned>(?:(?:19|20)\d{{2}}\s*年度?)?预算(?:数)?为?))?
     \s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|亿元|元|万)?
     (?![\d年%])
     """,
     re.VERBOSE,
 )
+# (a budget report's "：2024年预算数为850.00万元" is its figure: ``planned``, read in budget reports only)
 # "：年初预算为95.00万元，支出决算为100.00万元": the budget stated before the figure
 BUDGET_FIRST = re.compile(
     rf"^\s*[:：]?\s*年初预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)\s*[,，]\s*"
@@ -74,6 +77,8 @@ class Context:
     kuan: tuple[str, str | None] | None = None
     findings: list[Finding] = field(default_factory=list)
     printed: PrintedCodes = field(default_factory=dict)
+    phase: str | None = None
+    """The report's phase: a 预算数 is a budget report's figure, never a final report's."""
 
 
 @dataclass(frozen=True)
@@ -88,12 +93,14 @@ def loose_name(name: str) -> str:
     return re.sub(r"(?:支出|费)+$", "", name.replace("的", "").replace("其它", "其他"))
 
 
-def extract_function_classes(document: Document, printed: PrintedCodes | None = None) -> tuple[list[FunctionFigure], list[Finding]]:
+def extract_function_classes(
+    document: Document, printed: PrintedCodes | None = None, phase: str | None = None
+) -> tuple[list[FunctionFigure], list[Finding]]:
     """``printed``: the codes the report's coded tables print (see loose_name), for the names of
-    the narrative that the classification does not list."""
+    the narrative that the classification does not list; ``phase``: the report's."""
     printed = printed or {}
     sentences = list(body_sentences(document))
-    lei_rows, findings = lei_figures(sentences)
+    lei_rows, findings = lei_figures(sentences, lambda sentence: scope_of_line(document, sentence.line.number))
     detail_rows: list[FunctionFigure] = []
     heading: Context | None = None
     named: Sentence | None = None  # a 项 named without figures, earlier in this paragraph
@@ -110,11 +117,11 @@ def extract_function_classes(document: Document, printed: PrintedCodes | None = 
         elif not YUAN_FIGURE.search(sentence.text) and names_a_xiang(sentence.text):
             named = sentence
         if YUAN_FIGURE.search(sentence.text):
-            rows, found, context = detail_figures(sentence, heading, printed)
+            rows, found, context = detail_figures(sentence, heading, printed, phase)
             detail_rows.extend(rows)
             findings.extend(found)
             if not rows and context.kuan is not None:
-                heading = Context(context.lei, context.kuan, printed=printed)  # "检察（款）：…合计…万元。其中："
+                heading = Context(context.lei, context.kuan, printed=printed, phase=phase)  # "检察（款）：…合计…万元。其中："
         else:
             heading = heading_context(sentence, printed) or heading
     dashed, found = dashed_figures(sentences, printed)
@@ -192,9 +199,21 @@ def lei_aliases() -> list[Alias]:
     return aliases
 
 
-def lei_figures(sentences: list[Sentence]) -> tuple[list[FunctionFigure], list[Finding]]:
-    found = statements(sentences, lei_aliases(), skip_listed=False)
-    merged, findings = merge(found, "expenditure_by_function")
+def lei_figures(sentences: list[Sentence], scope_of: Callable[[Sentence], str]) -> tuple[list[FunctionFigure], list[Finding]]:
+    """The 类 figures, merged within each fund scope the sections name (``scope_of``): the 财政拨款
+    section's 教育支出950万元 and the 一般公共预算 section's 教育支出（类）850万元 are two figures."""
+    by_scope: dict[str, list] = {}
+    for statement in statements(sentences, lei_aliases(), skip_listed=False):
+        by_scope.setdefault(scope_of(statement.sentence), []).append(statement)
+    rows, findings = [], []
+    for scope, found in by_scope.items():
+        merged, conflicts = merge(found, "expenditure_by_function")
+        findings += conflicts
+        rows += lei_rows_of(merged, scope, findings)
+    return rows, findings
+
+
+def lei_rows_of(merged: list, scope: str, findings: list[Finding]) -> list[FunctionFigure]:
     rows = []
     for row in merged:
         values = row.values
@@ -213,9 +232,10 @@ def lei_figures(sentences: list[Sentence]) -> tuple[list[FunctionFigure], list[F
                 completion_pct=values.get("completion_pct"),
                 prior_year_change_yuan=values.get("prior_year_change_yuan"),
                 prior_year_change_pct=values.get("prior_year_change_pct"),
+                fund_scope=scope,
             )
         )
-    return rows, findings
+    return rows
 
 
 def split_pieces(clause: str) -> tuple[list[Piece], str]:
@@ -236,11 +256,12 @@ def is_lei(piece: Piece) -> bool:
 
 
 def detail_figures(
-    sentence: Sentence, heading: Context | None = None, printed: PrintedCodes | None = None
+    sentence: Sentence, heading: Context | None = None, printed: PrintedCodes | None = None, phase: str | None = None
 ) -> tuple[list[FunctionFigure], list[Finding], Context]:
     """The 项 figures of a sentence, its findings and the 类 / 款 it ends with; ``heading``: the
     类 (and 款) a heading above it named."""
-    context = Context(heading.lei, heading.kuan, printed=printed or {}) if heading else Context(printed=printed or {})
+    lei, kuan = (heading.lei, heading.kuan) if heading else (None, None)
+    context = Context(lei, kuan, printed=printed or {}, phase=phase)
     rows = []
     for clause in clauses(sentence.text):
         row = detail_clause(clause, sentence, context)
@@ -280,6 +301,8 @@ def detail_clause(clause: str, sentence: Sentence, context: Context) -> Function
         return garbled(clause, sentence, context)
     if xiang is None or match is None:
         return None
+    if match["planned"] and context.phase != "budget":
+        return None  # a final report's 预算数 is its budget, not the figure: left to the tables
     budget_yuan = numbers.to_yuan(budget["number"], budget["unit"]) if budget else None
     return detail_row(match, clause, sentence, context, xiang, budget_yuan)
 

@@ -71,7 +71,8 @@ def test__keyed_family__every_figure(seed, family):
 
 
 def function_key(row: dict) -> tuple:
-    return (row["class_level"], row["class_code"], row["kuan_name"], row["xiang_name"])
+    """A class figure per fund scope (an expected row without one is general_budget)."""
+    return (row["class_level"], row["class_code"], row["kuan_name"], row["xiang_name"], row.get("fund_scope", "general_budget"))
 
 
 @pytest.mark.parametrize("seed", SEEDS)

@@ -166,11 +166,13 @@ def printed_codes(readings: list[TableReading]) -> dict[tuple[str, str], str]:
 
 
 def merge_records(family: str, records: list) -> tuple[list, list[Finding]]:
-    """Records of one family merged by key, when two share one (else as they are)."""
-    keys = [record.item for record in records]
+    """Records of one family merged by key, when two state one figure (else as they are): a
+    财政拨款 item renamed onto an item stated too, or a 财政拨款 class onto its 一般公共预算 one."""
+    facts = narrative_facts(family, records)
+    keys = [(fact.key, fact.scope, fact.field) for fact in facts]
     if len(keys) == len(set(keys)):
         return records, []
-    merged, findings = merge_facts(narrative_facts(family, records))
+    merged, findings = merge_facts(facts)
     return build_records(family, records, merged), findings
 
 
@@ -194,8 +196,9 @@ def combine_with_narrative(
     if not table_facts:
         # Nothing to reconcile but the 财政拨款 items renamed onto an item the narrative states too.
         out.summary_items, findings = merge_records("summary_items", narrative["summary_items"])
-        out.three_public, out.expenditure_by_function = three, narrative["expenditure_by_function"]
-        out.findings += findings
+        out.expenditure_by_function, more = merge_records("expenditure_by_function", narrative["expenditure_by_function"])
+        out.three_public = three
+        out.findings += findings + more
         return out
     told = [fact for family, records in narrative.items() for fact in narrative_facts(family, records)]
     merged, findings = merge_facts(general_budget_facts(table_facts, general) + told)

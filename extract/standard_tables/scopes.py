@@ -12,15 +12,11 @@
 
 from __future__ import annotations
 
-import csv
-import re
 from dataclasses import replace
-from functools import cache
 
 from extract.document import Document
-from extract.numbers import MAPS
 from extract.records import FunctionFigure, SummaryItem
-from extract.sections import TOP_HEADING
+from extract.sections import scope_of_line
 from extract.standard_tables.facts import Fact
 from extract.standard_tables.readings import TableReading
 from extract.standard_tables.records import labels
@@ -33,15 +29,6 @@ FISCAL_AS_GENERAL = {
     "fiscal_basic": "general_budget_basic",
     "fiscal_project": "general_budget_project",
 }
-HEADING_MAX_CHARS = 40
-LEAD_IN = re.compile(r"(?:包括|如下|其中)[:：]$")
-DEFAULT_SCOPE = "general_budget"
-
-
-@cache
-def section_scopes() -> tuple[tuple[re.Pattern[str], str], ...]:
-    with open(MAPS / "section_scopes.csv", encoding="utf-8") as handle:
-        return tuple((re.compile(row["pattern"]), row["fund_scope"]) for row in csv.DictReader(handle))
 
 
 def fiscal_is_general(readings: list[TableReading], facts: list[Fact], records: list) -> bool:
@@ -84,24 +71,6 @@ def fiscal_items_as_general(items: list[SummaryItem], general: bool) -> list[Sum
             continue
         out.append(item)
     return out
-
-
-def is_heading(text: str) -> bool:
-    return bool(text) and (len(text) <= HEADING_MAX_CHARS or bool(LEAD_IN.search(text)))
-
-
-def scope_of_line(document: Document, number: int) -> str:
-    """The scope the nearest heading above the line names, within its top-level section."""
-    for line in reversed(document.lines[: number - 1]):
-        if line.is_cell:
-            continue
-        if is_heading(line.text):
-            for pattern, scope in section_scopes():
-                if pattern.search(line.text):
-                    return scope
-        if TOP_HEADING.match(line.text):
-            break
-    return DEFAULT_SCOPE
 
 
 def narrative_scopes(document: Document, figures: list[FunctionFigure], general: bool) -> list[FunctionFigure]:

@@ -155,3 +155,37 @@ def test__final_narrative__a_figure_sentence_in_another_paragraph_is_not_the_nam
     result = process_document(parse_text(text, "t.txt", "0" * 64))
     assert "2050205" not in {f.class_code for f in result.expenditure_by_function}
     assert "2079999" in {f.class_code for f in result.expenditure_by_function}
+
+
+BUDGET_NARRATIVE = REPORT.with_name("composed_budget_narrative.txt")
+
+
+def test__budget_narrative__each_section_states_its_own_scope_and_each_xiang_its_budget():
+    """The 情况说明 of a budget in the national layout: the 财政拨款 section's 教育支出950万元 and the
+    一般公共预算 section's 教育支出（类）850万元 are two figures (fiscal, general_budget), not a
+    conflict; a 项's "：2024年预算数为850.00万元，比2023年预算数增加40.00万元" is its figure."""
+    result = process_report(BUDGET_NARRATIVE)
+    lei = {(f.class_code, f.fund_scope): f.amount_yuan for f in result.expenditure_by_function if f.class_level == "类"}
+    assert lei == {
+        ("205", "fiscal"): wan("950"),
+        ("208", "fiscal"): wan("150"),
+        ("205", "general_budget"): wan("850"),
+        ("208", "general_budget"): wan("150"),
+    }
+    xiang = {f.xiang_name: (f.class_code, f.amount_yuan, f.prior_year_change_yuan) for f in result.expenditure_by_function if f.class_level == "项"}
+    assert xiang["机关事业单位基本养老保险缴费支出"] == ("2080505", wan("150"), Decimal("0.00"))
+    assert xiang["小学教育"][1:] == (wan("850"), wan("40"))  # its code is not in the reference list: a finding says so
+    amounts = {i.item: i.amount_yuan for i in result.summary_items}
+    assert (amounts["total_income_and_expense"], amounts["fiscal_total"]) == (wan("1350"), wan("1100"))
+    assert [f.rule for f in result.findings] == ["function_class_unknown"]
+
+
+def test__final_narrative__a_xiangs_budget_is_never_its_final_figure():
+    """In a final report "（项）：2023年预算数为…" states the budget: no figure is read from it."""
+    text = BUDGET_NARRATIVE.read_text(encoding="utf-8").replace("2024年部门预算情况说明", "2024年度部门决算情况说明")
+    from extract.readers.text import parse_text
+    from transform.pipeline import process_document
+
+    result = process_document(parse_text(text, "t.txt", "0" * 64))
+    assert result.document.phase == "final"
+    assert [f for f in result.expenditure_by_function if f.class_level == "项"] == []
