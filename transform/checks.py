@@ -51,6 +51,11 @@ SUMMARY_SHARE_OF = {
     "procurement_sme": "procurement_total",
     "procurement_micro": "procurement_total",
 }
+# part -> (words after 占 that name another base, that base): "授予小微企业合同金额20万元，占授予中小
+# 企业合同金额的80%" is a share of the SME contracts, not of all procurement
+OTHER_SHARE_BASE = {
+    "procurement_micro": (re.compile(r"占[^,，。;；%]{0,10}中小企业"), "procurement_sme"),
+}
 THREE_PUBLIC_SHARE_OF = {
     "outbound_travel": "three_public_total",
     "official_vehicles": "three_public_total",
@@ -104,7 +109,11 @@ def check_sums(amounts: dict[str, Decimal | None], evidence: dict[str, Evidence]
 def check_shares(rows, share_of: dict[str, str], key: str, label: str) -> Iterator[Finding]:
     by_code = {getattr(row, key): row for row in rows}
     for code, total_code in share_of.items():
-        part, total = by_code.get(code), by_code.get(total_code)
+        part = by_code.get(code)
+        words, other = OTHER_SHARE_BASE.get(code, (None, None))
+        if part is not None and words is not None and part.evidence is not None and words.search(part.evidence.text or ""):
+            total_code = other
+        total = by_code.get(total_code)
         if part is None or total is None or part.share_pct is None:
             continue
         yield from share_finding(part, total.amount_yuan, f"{label} {code} of {total_code}", total)

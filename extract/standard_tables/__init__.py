@@ -186,7 +186,7 @@ def combine_with_narrative(
     """The tables' figures (``readings``, see read_tables) and the narrative's, one fact per
     figure (see reconcile)."""
     table_facts = [fact for reading in readings for fact in fact_module.table_facts(reading)]
-    general = fiscal_is_general(readings, table_facts, [*summary, *functions])
+    general = fiscal_is_general(readings, table_facts, [*summary, *functions], document)
     narrative = {
         "summary_items": fiscal_items_as_general(summary, general),
         "three_public": three,

@@ -12,6 +12,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from extract.document import Document
@@ -24,6 +25,9 @@ from extract.standard_tables.records import labels
 OTHER_FUNDS_ITEMS = frozenset({"income_government_fund", "income_state_capital", "government_fund_expense", "state_capital_expense"})
 OTHER_FUNDS_SCOPES = frozenset({"government_fund", "state_capital"})
 OTHER_FUNDS_KINDS = frozenset({"government_fund", "state_capital"})
+# "本单位2023年度无政府性基金预算财政拨款收入、支出", "没有国有资本经营预算财政拨款支出",
+# "本部门不涉及政府性基金预算财政拨款收支"
+NO_OTHER_FUNDS = re.compile(r"(?:无|没有|未安排|不涉及)[^,，。;；]{0,6}(?:政府性基金|国有资本经营)")
 FISCAL_AS_GENERAL = {
     "income_fiscal": "income_general_public_budget",
     "fiscal_basic": "general_budget_basic",
@@ -31,9 +35,10 @@ FISCAL_AS_GENERAL = {
 }
 
 
-def fiscal_is_general(readings: list[TableReading], facts: list[Fact], records: list) -> bool:
+def fiscal_is_general(readings: list[TableReading], facts: list[Fact], records: list, document: Document | None = None) -> bool:
     """No 政府性基金 / 国有资本经营 money anywhere (tables' ``facts``, narrative ``records``), and
-    the report says so somewhere."""
+    the report says so somewhere: a figure of 0, an (empty) table of its own, or a sentence of the
+    ``document`` such as "本单位2023年度无政府性基金预算财政拨款收入、支出"."""
     if any(reading.kind in OTHER_FUNDS_KINDS and not reading.loaded for reading in readings):
         return False  # a 政府性基金 table that could not be read may hold money
     stated = [(f.key, f.scope, f.value) for f in facts]
@@ -45,6 +50,7 @@ def fiscal_is_general(readings: list[TableReading], facts: list[Fact], records: 
         return False
     said = any(key in OTHER_FUNDS_ITEMS for key, _, _ in stated)
     said = said or any(reading.kind in OTHER_FUNDS_KINDS for reading in readings)
+    said = said or (document is not None and any(NO_OTHER_FUNDS.search(line.text) for line in document.lines if not line.is_cell))
     return said or any(row.item in OTHER_FUNDS_ITEMS for reading in readings for row in reading.rows)
 
 

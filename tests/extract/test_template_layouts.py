@@ -189,3 +189,29 @@ def test__final_narrative__a_xiangs_budget_is_never_its_final_figure():
     result = process_document(parse_text(text, "t.txt", "0" * 64))
     assert result.document.phase == "final"
     assert [f for f in result.expenditure_by_function if f.class_level == "项"] == []
+
+
+OTHER_NARRATIVE = REPORT.with_name("composed_final_accounts_narrative_2.txt")
+
+
+def test__final_narrative__another_wording_of_the_same_sections():
+    """"2023年度收入合计…", "收、支总计均为…", 财政拨款收入 in a report that says it has no
+    政府性基金 or 国有资本经营 money (so it is 一般公共预算), and the 小微企业 share stated of the
+    SME contracts rather than of all procurement."""
+    result = process_report(OTHER_NARRATIVE)
+    amounts = {i.item: (i.amount_yuan, i.share_pct) for i in result.summary_items}
+    assert amounts["income_total"] == (wan("1200"), None)
+    assert amounts["expense_total"] == (wan("1180"), None)
+    assert amounts["income_general_public_budget"] == (wan("1000"), Decimal("83.33"))
+    assert amounts["procurement_micro"] == (wan("20"), Decimal("80"))
+    assert result.findings == ()
+
+
+def test__final_narrative__a_small_business_share_off_its_stated_base_is_a_finding():
+    from extract.readers.text import parse_text
+    from transform.pipeline import process_document
+
+    text = OTHER_NARRATIVE.read_text(encoding="utf-8").replace("占授予中小企业合同金额的80%", "占授予中小企业合同金额的70%")
+    result = process_document(parse_text(text, "t.txt", "0" * 64))
+    (finding,) = result.findings
+    assert finding.rule == "share_mismatch" and "procurement_micro of procurement_sme" in finding.message
