@@ -18,7 +18,8 @@ from typing import NamedTuple
 from extract.numbers import MAPS
 
 ORG_SUFFIX = (
-    r"(?:办公室|委员会|常委会|政协|人大|人民政府|政府|局|院|厅|中心|委|办|部|会|所|站|队|学校|馆|处|署|团|社)"
+    r"(?:办公室|委员会|常委会|政协|人大|人民政府|政府|局|院|厅|中心|委|办|部|会|所|站|队|学校|馆|处|署|团|社"
+    r"|学|园|场|台|宫)"  # units that publish too: 中心小学, 幼儿园, 林场, 电视台, 少年宫
 )
 # A placeholder where a template leaves the name to fill in: "上海市XX局", "××县财政局", "***局".
 PLACEHOLDER = re.compile(r"X{2,}|x{2,}|×{2,}|\*{2,}|○{2,}|某某")

@@ -96,6 +96,11 @@ def test__body_sentences__chart_ocr_is_skipped():
         ("附件2\n\n定西市人大常委会办公室\n2021年度市级预算执行情况绩效自评报告\n", ("定西市人大常委会办公室", "定西市", 2021, "self_evaluation")),
         ("第一部分  攀枝花市西区人大办公室概况\n第二部分  攀枝花市西区人大办公室\n\n2022年部门预算情况说明\n", ("攀枝花市西区人大办公室", "攀枝花市西区", 2022, "budget")),
         ("第一部分 部门概况\n\t预算单位\n\t攀枝花市西区政协\n第二部分 2020年度部门决算情况说明\n", ("攀枝花市西区政协", "攀枝花市西区", 2020, "final")),
+        # units that publish their own reports: a school, a kindergarten, a forest farm, a TV station
+        ("测试县平远镇中心小学2023年度部门决算\n目录\n", ("测试县平远镇中心小学", "测试县", 2023, "final")),
+        ("测试市实验幼儿园2024年单位预算\n", ("测试市实验幼儿园", "测试市", 2024, "budget")),
+        ("测试县国有林场2023年度部门决算\n", ("测试县国有林场", "测试县", 2023, "final")),
+        ("测试市广播电视台2022年度部门决算\n", ("测试市广播电视台", "测试市", 2022, "final")),
     ],
 )
 def test__read_metadata__from_the_reports_own_text(text, expected):
