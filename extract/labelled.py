@@ -124,9 +124,14 @@ def follow_on_change(sentence: Sentence, previous: list[Statement]) -> Statement
     return Statement(last.code, last.label, Measures(prior_year_change_yuan=change, prior_year_change_pct=pct), sentence)
 
 
+# A label that names whose money the 三公 are: "一般公共预算财政拨款安排的“三公”经费支出决算总额为…"
+# states the 三公 total, not the 一般公共预算 figure
+QUALIFIES_THREE_PUBLIC = re.compile(r"^(?:安排的?|的)?\s*[\"“”'‘’]?三公")
+
+
 def _guarded(clause: str, match: re.Match[str], guard: re.Pattern[str] | None) -> bool:
     before = clause[max(0, match.start() - 12) : match.start()]
-    if SHARE_BASE.search(before):
+    if SHARE_BASE.search(before) or QUALIFIES_THREE_PUBLIC.match(clause[match.end() : match.end() + 8]):
         return True
     return bool(guard is not None and guard.search(before))
 

@@ -108,9 +108,35 @@ def first_completion(text: str) -> Decimal | None:
     return Decimal(match["pct"]) if match else None
 
 
+# "比预算增加0万元", "较年初预算减少2万元", "与预算持平": a change on the budget, not on the prior
+# year ("比2023年预算数增加" and "较上年预算减少" are on the prior year: a year stands before 预算)
+ON_BUDGET = re.compile(r"(?:比|较|与|对比)(?:年初|全年|调整后)?预算(?:数)?(?:相比)?[^,，;；。\d]{0,4}$")
+CLAUSE_BREAK = re.compile(r"[,，;；。]")
+
+
+def on_budget(text: str, start: int) -> bool:
+    """The change phrase at ``start`` compares with the budget (its clause says 比预算 …)."""
+    return bool(ON_BUDGET.search(CLAUSE_BREAK.split(text[:start])[-1]))
+
+
+def first_match(pattern: re.Pattern[str], text: str, skipped: list[tuple[int, int]]) -> re.Match[str] | None:
+    """The first match that is not a change on the budget (see ON_BUDGET) nor inside one
+    (``skipped`` collects their spans: "比年初预算数增加5.00万元，增长5.26%" as a whole)."""
+    for match in pattern.finditer(text):
+        if any(start <= match.start() < end for start, end in skipped):
+            continue
+        if on_budget(text, match.start()):
+            skipped.append(match.span())
+            continue
+        return match
+    return None
+
+
 def first_change(text: str) -> tuple[Decimal | None, Decimal | None]:
-    """(change in yuan, change in %) of the first change phrase; (0, 0) for 持平 / 一样."""
-    match = CHANGE.search(text)
+    """(change in yuan, change in %) of the first change phrase on the prior year; (0, 0) for
+    持平 / 一样. A change on the budget ("比预算增加0万元，比去年增加1.55万元") is skipped."""
+    skipped: list[tuple[int, int]] = []
+    match = first_match(CHANGE, text, skipped)
     if match and match["either"] and to_decimal(match["number"]) != 0:
         return None, None  # 增加（减少）5万元: which way is not said
     if match:
@@ -124,9 +150,9 @@ def first_change(text: str) -> tuple[Decimal | None, Decimal | None]:
     if match:
         amount = to_yuan(match["number"], match["unit"])
         return (signed(match["dir"], amount) if amount is not None else None), None
-    match = PCT_CHANGE.search(text)
+    match = first_match(PCT_CHANGE, text, skipped)
     if match:
         return None, signed(match["dir"], Decimal(match["pct"]))
-    if UNCHANGED.search(text):
+    if first_match(UNCHANGED, text, skipped):
         return Decimal("0.00"), None
     return None, None

@@ -177,8 +177,29 @@ def extract_three_public(
         by_code = {s.code: s.measures for s in from_table}
         found = from_table + [beside_table(s, by_code) for s in found]
         found = [s for s in found if not s.measures.is_empty()]
+    found = [s for s in map(own_counts, found) if not s.measures.is_empty()]
     merged, conflicts = merge(found, "three_public")
     return [figure(row, phase, findings) for row in merged], findings + conflicts
+
+
+COUNTS_OF = {
+    "outbound_travel": ("groups", "persons"),
+    "official_reception": ("batches", "persons"),
+    "reception_domestic": ("batches", "persons"),
+    "reception_foreign": ("batches", "persons"),
+    "official_vehicles": ("vehicles",),
+    "vehicle_purchase": ("vehicles",),
+    "vehicle_operation": ("vehicles",),
+}
+"""The counts each category can have: 团组 and 人次 abroad, 批次 and 人次 received, 辆 of cars."""
+
+
+def own_counts(statement):
+    """The statement without the counts its category cannot have: in "无因公出国(境)人数，公务用车
+    保有量为2辆" the 2辆 follows the 因公出国 label but counts cars."""
+    kept = COUNTS_OF.get(statement.code, ())
+    foreign = {name: None for name in ("groups", "persons", "batches", "vehicles") if name not in kept}
+    return replace(statement, measures=replace(statement.measures, **foreign))
 
 
 def figure(row, phase: str, findings: list[Finding]) -> ThreePublicFigure:

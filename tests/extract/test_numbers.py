@@ -42,3 +42,21 @@ def test__to_yuan__a_number_too_long_to_round_is_kept_for_the_limits_to_refuse()
     from transform.limits import MAX_AMOUNT_YUAN
 
     assert to_yuan("9" * 5000, "万元") > MAX_AMOUNT_YUAN
+
+
+@pytest.mark.parametrize(
+    "text, change",
+    [
+        ("比预算增加0万元，比去年增加1.55万元，增长39.4%", (Decimal("15500.00"), Decimal("39.4"))),
+        ("比年初预算数增加5.00万元，增长5.26%", (None, None)),
+        ("与预算持平，与上年持平", (Decimal("0.00"), None)),
+        ("比2023年预算数增加40.00万元，增长4.9%", (Decimal("400000.00"), Decimal("4.9"))),
+        ("较上年预算减少1万元", (Decimal("-10000.00"), None)),
+    ],
+)
+def test__first_change__skips_a_change_on_the_budget(text, change):
+    """A change on the budget (比预算 / 比年初预算) is no change on the prior year; a change on the
+    prior year's budget (比2023年预算数, 较上年预算) is."""
+    from extract.numbers import first_change
+
+    assert first_change(text) == change

@@ -142,3 +142,38 @@ def test__extract_document__a_three_public_budget_is_no_summary_item():
     assert [(t.category, t.amount_yuan, t.budget_yuan) for t in report.three_public] == [
         ("three_public_total", Decimal("64000.00"), Decimal("80000.00")),
     ]
+
+
+CHANGES_ON_BUDGET_AND_YEAR = """测试市检测中心2020年度部门决算
+七、“三公”经费支出决算情况说明
+2020年度一般公共预算财政拨款安排的“三公”经费支出决算总额为5.48万元，比预算增加0万元，比去年增加1.55万元，增长39.4%。其中，公务接待费支出决算比预算无增减变化，比去年增加0.5万元，增长50%。
+"""
+
+
+def test__three_public__a_change_on_the_budget_is_not_the_change_on_the_prior_year():
+    """"比预算增加0万元，比去年增加1.55万元，增长39.4%": the change is +1.55万元 / 39.4%, and the
+    一般公共预算财政拨款 that pays the 三公 is no statement of general_budget_expense."""
+    from transform.pipeline import process_document
+
+    result = process_document(parse_text(CHANGES_ON_BUDGET_AND_YEAR, "t.txt", "0" * 64))
+    found = {t.category: (t.amount_yuan, t.prior_year_change_yuan, t.prior_year_change_pct) for t in result.three_public}
+    assert found["three_public_total"] == (Decimal("54800.00"), Decimal("15500.00"), Decimal("39.4"))
+    assert found["official_reception"] == (None, Decimal("5000.00"), Decimal("50"))
+    assert result.summary_items == ()
+
+
+COUNTS_AFTER_ANOTHER_LABEL = """测试县测试局2019年度部门决算
+五、“三公”经费支出情况说明
+2019年度“三公”经费财政拨款支出预算为44.52万元，2019年实际支出“三公经费”决算为22.62万元。其中公务接待费为20.10万元，占88.86%；公务用车运行维护费为2.52万元，占11.14%。无因公出国(境)人数，公务用车保有量为2辆，国内公务接待批次为520个，接待人次为4200人。
+"""
+
+
+def test__three_public__a_count_goes_to_the_category_it_can_belong_to():
+    """The 2辆 after the 因公出国 label counts cars, not trips: it is no count of outbound travel
+    (nor, with no car label before it, of any category); "接待批次为520个" is 520 batches."""
+    three, _ = extract_three_public(doc(COUNTS_AFTER_ANOTHER_LABEL), "final")
+    found = {t.category: (t.amount_yuan, t.groups, t.persons, t.batches, t.vehicles) for t in three}
+    assert "outbound_travel" not in found
+    assert found["reception_domestic"] == (None, None, 4200, 520, None)
+    assert found["three_public_total"][0] == Decimal("226200.00")
+    assert all(vehicles is None for *_, vehicles in found.values())
