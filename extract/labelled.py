@@ -102,13 +102,27 @@ def statements(
             ]
             for index, match in enumerate(matches):
                 end = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
-                measures = read_measures(clause[match.end() : end], clause, counts=counts, final=final)
+                measures = read_measures(inside_parentheses(clause[match.end() : end]), clause, counts=counts, final=final)
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]
                 statement = Statement(alias.code, alias.label, measures, sentence)
                 previous.append(statement)
                 yield statement
+
+
+def inside_parentheses(segment: str) -> str:
+    """The segment up to a closing parenthesis it did not open: in "运行费28万元(购置费0万元,运行
+    维护费28万元),较上年无增减" what follows the ")" is said of the label outside the parentheses."""
+    depth = 0
+    for index, char in enumerate(segment):
+        if char == "(":
+            depth += 1
+        elif char == ")":
+            if depth == 0:
+                return segment[:index]
+            depth -= 1
+    return segment
 
 
 def follow_on_change(sentence: Sentence, previous: list[Statement]) -> Statement | None:

@@ -177,3 +177,21 @@ def test__three_public__a_count_goes_to_the_category_it_can_belong_to():
     assert found["reception_domestic"] == (None, None, 4200, 520, None)
     assert found["three_public_total"][0] == Decimal("226200.00")
     assert all(vehicles is None for *_, vehicles in found.values())
+
+
+PARENTHESISED_PARTS = """测试市测试局2019年部门预算
+一、财政拨款安排的行政经费及“三公”经费预算情况：
+2019年本部门财政拨款安排“三公”经费29万元，比上年增加0.5万元，增长1.75%，其中：因公出国（境）费0万元，较上年无增减；公务用车购置及运行费28万元（公务用车购置费0万元，公务用车运行维护费28万元），较上年无增减；公务接待费1万元，比上年增加0.5万元，增长100%。
+"""
+
+
+def test__three_public__unchanged_in_words_and_a_change_after_parenthesised_parts():
+    """"较上年无增减" is a change of 0; after "（购置费…，运行维护费28万元）" it is said of the 公务用车
+    total outside the parentheses, never of the last part inside them."""
+    three, _ = extract_three_public(doc(PARENTHESISED_PARTS), "budget")
+    found = {t.category: (t.amount_yuan, t.prior_year_change_yuan) for t in three}
+    assert found["outbound_travel"] == (Decimal("0.00"), Decimal("0.00"))
+    assert found["vehicle_operation"] == (Decimal("280000.00"), None)
+    assert found["vehicle_purchase"] == (Decimal("0.00"), None)
+    assert found["three_public_total"] == (Decimal("290000.00"), Decimal("5000.00"))
+    assert found["official_reception"] == (Decimal("10000.00"), Decimal("5000.00"))
