@@ -47,6 +47,7 @@ from extract.three_public import table_phase
 __all__ = ["Metadata", "read_metadata", "region_of", "same_report"]
 
 TITLE_MAX_CHARS = 60
+TITLE_CONTINUATION_CHARS = 20
 BUDGET_UNIT = "预算单位"
 PHASE_ORDER = ("self_evaluation", "final", "budget")
 """A title naming two phases is the first of them here ("…预算执行情况绩效自评报告" is a
@@ -180,7 +181,26 @@ def middle_of(after: str) -> str:
 
 
 def titles_of(document: Document) -> list[Title]:
-    return [title for line in document.lines if (title := parse_title(line))]
+    titles = []
+    for index, line in enumerate(document.lines):
+        title = parse_title(line) or parse_title(joined_title(line, document.lines[index + 1 : index + 2]))
+        if title is not None:
+            titles.append(title)
+    return titles
+
+
+def joined_title(line: Line, following: tuple[Line, ...]) -> Line:
+    """A title broken over two lines after its year ("岳阳市2018年度部门整体支出" / "绩效评价自评报告"),
+    as one line: the second is short, has no digit, and names what the report is."""
+    if not following or not TITLE.match(line.text) or line.is_cell:
+        return line
+    (second,) = following
+    text = second.text
+    if second.is_cell or not text or len(text) > TITLE_CONTINUATION_CHARS or any(c.isdigit() for c in text):
+        return line
+    if not kind_pattern().search(text):
+        return line
+    return line._replace(raw=f"{line.raw.strip()}{second.raw.strip()}", text=f"{line.text}{text}")
 
 
 def choose_title(document: Document, titles: list[Title]) -> Title:

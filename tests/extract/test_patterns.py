@@ -101,6 +101,12 @@ def test__body_sentences__chart_ocr_is_skipped():
         ("测试市实验幼儿园2024年单位预算\n", ("测试市实验幼儿园", "测试市", 2024, "budget")),
         ("测试县国有林场2023年度部门决算\n", ("测试县国有林场", "测试县", 2023, "final")),
         ("测试市广播电视台2022年度部门决算\n", ("测试市广播电视台", "测试市", 2022, "final")),
+        # a self-evaluation named 自评报告 with a word before it, and a title broken after its year
+        ("测试州数据发展中心2024年度项目支出绩效单位自评报告\n一、基本情况\n", ("测试州数据发展中心", "测试州", 2024, "self_evaluation")),
+        (
+            "测试市2018年度部门整体支出\n绩效评价自评报告\n部门(单位)名称:  测试市城市管理监督指挥中心\n",
+            ("测试市城市管理监督指挥中心", "测试市", 2018, "self_evaluation"),
+        ),
     ],
 )
 def test__read_metadata__from_the_reports_own_text(text, expected):
