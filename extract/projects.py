@@ -9,8 +9,8 @@ Sources, each a template phrase:
     组织对8个项目（人代会经费27.49万元；人大业务经费48.8；…）开展了预算事前绩效评估  (names only)
 and the 预算数 / 执行数 cells of a single-project performance table (extract.tables), and the
 project tables (extract.project_tables: 项目绩效目标表, 项目支出绩效自评表, 项目支出表).
-The same project named twice ("在线监督项目", "在线监督经费") is one project: see project_key. Its
-statements are one figure with every evidence when they agree within the rounding of the less
+The same project named twice ("在线监督项目", "在线监督经费") is one project (see
+extract.project_names). Its statements are one figure with every evidence when they agree within the rounding of the less
 precise (a table's 2,368,456.78 元 and the text's 236.85万元); otherwise a finding, and neither.
 """
 
@@ -20,10 +20,10 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import lru_cache
 
 from extract import numbers
 from extract.document import Document, Line
+from extract.project_names import display_name, project_key
 from extract.records import Evidence, Finding, ProjectFigure
 from extract.sections import TOP_HEADING
 from extract.sentences import is_chart_debris
@@ -89,24 +89,6 @@ class Mention:
 
 
 MEASURES = ("budget_yuan", "executed_yuan", "completion_pct", "score")
-
-
-@lru_cache(maxsize=1 << 16)
-def project_key(name: str) -> str:
-    """在线监督项目 / 在线监督经费 -> 在线监督; 纪检监察专项工作项目 / 纪检监察工作经费 -> 纪检监察工作."""
-    key = re.sub(r"[\s“”\"'‘’]", "", name)
-    for suffix in ("支出", "项目", "经费", "项目"):
-        if key.endswith(suffix) and len(key) > len(suffix) + 1:
-            key = key[: -len(suffix)]
-    return key.replace("专项", "")
-
-
-def display_name(name: str) -> str:
-    """The name without quotes, a trailing 项目, or the 支出 of "…经费支出" (spending of it)."""
-    name = re.sub(r"[“”\"]", "", name).strip()
-    if name.endswith("经费支出"):
-        name = name[: -len("支出")]
-    return name[: -len("项目")] if name.endswith("项目") and len(name) > 3 else name
 
 
 def half_unit(*printed: tuple[str | None, str | None]) -> Decimal:

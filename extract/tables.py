@@ -30,6 +30,7 @@ from functools import cache
 from extract import numbers
 from extract.document import Document, Line, Table, normalise
 from extract.indicators import parse_indicator_value
+from extract.project_names import project_key
 from extract.records import Evidence, Finding, IndicatorRow
 
 TITLE = "项目绩效目标完成情况表"
@@ -213,7 +214,6 @@ def read_table(rows: list[list[Cell]]) -> PerformanceTable:
 
 
 def indicator_rows(rows: list[list[Cell]], names: tuple[str, ...]) -> tuple[list[IndicatorRow], list[Finding]]:
-    from extract.projects import project_key
 
     keys = {project_key(name): name for name in names}
     level1 = level2 = None

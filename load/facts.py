@@ -13,7 +13,7 @@ from dataclasses import fields
 from functools import cache
 from operator import attrgetter, itemgetter
 
-from extract.projects import project_key
+from extract.project_names import project_key
 from extract.records import (
     EconomicFigure,
     ExtractedReport,

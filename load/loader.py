@@ -19,7 +19,7 @@ from sqlalchemy.dialects.postgresql import insert
 
 from extract import classification, economic_classification
 from extract.errors import one_line, shown
-from extract.projects import project_key
+from extract.project_names import project_key
 from extract.records import FUND_SCOPES, REPORT_SCOPES, ExtractedReport
 from load import facts as fact_rows
 from load import versions

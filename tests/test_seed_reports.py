@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from extract.projects import project_key
+from extract.project_names import project_key
 from transform.contract import contract_dict
 from transform.pipeline import process_report
 

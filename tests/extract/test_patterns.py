@@ -13,7 +13,7 @@ from extract.function_classes import extract_function_classes
 from extract.measures import read_measures
 from extract.metadata import read_metadata, region_of
 from extract.numbers import first_change, to_yuan
-from extract.projects import display_name, project_key
+from extract.project_names import display_name, project_key
 from extract.sentences import body_sentences
 
 
