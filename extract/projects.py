@@ -10,8 +10,9 @@ Sources, each a template phrase:
 and the 预算数 / 执行数 cells of a single-project performance table (extract.tables), and the
 project tables (extract.project_tables: 项目绩效目标表, 项目支出绩效自评表, 项目支出表).
 The same project named twice ("在线监督项目", "在线监督经费") is one project (see
-extract.project_names). Its statements are one figure with every evidence when they agree within the rounding of the less
-precise (a table's 2,368,456.78 元 and the text's 236.85万元); otherwise a finding, and neither.
+extract.project_names). Its statements are one figure with every evidence when they agree
+within the rounding of the less precise (a table's 2,368,456.78 元 and the text's 236.85万元);
+otherwise a finding, and neither.
 """
 
 from __future__ import annotations
