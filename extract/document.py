@@ -22,7 +22,6 @@ import hashlib
 import unicodedata
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -90,13 +89,8 @@ class Document:
     tables: tuple[Table, ...] = ()
     findings: tuple[Finding, ...] = field(default=())
     """What the reader could not read with confidence (a page without text, unmapped glyphs)."""
-
-    @cached_property
-    def sentences(self):
-        """Every body sentence (see extract.sentences), computed once per document."""
-        from extract.sentences import split_body
-
-        return split_body(self)
+    memo: dict = field(default_factory=dict, init=False, compare=False, repr=False)
+    """What the rules compute once per document and share (its body sentences, extract.sentences)."""
 
     def line(self, number: int) -> Line:
         return self.lines[number - 1]

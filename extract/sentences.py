@@ -83,8 +83,10 @@ def split_body(document: Document) -> tuple[Sentence, ...]:
 
 
 def body_sentences(document: Document) -> tuple[Sentence, ...]:
-    """Every sentence of every non-table, non-debris line, in order (cached on the document)."""
-    return document.sentences
+    """Every sentence of every non-table, non-debris line, in order (computed once per document)."""
+    if "sentences" not in document.memo:
+        document.memo["sentences"] = split_body(document)
+    return document.memo["sentences"]
 
 
 CLAUSE_SPLIT = re.compile(r"[;；]")
