@@ -215,3 +215,15 @@ def test__final_narrative__a_small_business_share_off_its_stated_base_is_a_findi
     result = process_document(parse_text(text, "t.txt", "0" * 64))
     (finding,) = result.findings
     assert finding.rule == "share_mismatch" and "procurement_micro of procurement_sme" in finding.message
+
+
+def test__final_narrative__totals_stated_as_income_and_expense_totals():
+    """"2023年度收入总计1,250.00万元，支出总计1,250.00万元。与2022年相比，收入总计增加…" states the
+    收支总计 and its change; "财政拨款收入总计" is the 财政拨款 one, and the 支出总计 after it is no
+    second 收支总计 (left unread rather than made a conflict)."""
+    result = process_report(REPORT.with_name("composed_final_accounts_narrative_3.txt"))
+    found = {i.item: (i.amount_yuan, i.prior_year_change_yuan, i.prior_year_change_pct) for i in result.summary_items}
+    assert found["total_income_and_expense"] == (wan("1250"), wan("100"), Decimal("8.7"))
+    assert found["fiscal_total"][0] == wan("1000")
+    assert found["income_business"][0] == wan("200")
+    assert result.findings == ()
