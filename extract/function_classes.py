@@ -11,6 +11,7 @@ A clause whose words are scrambled around its figure ("支行政单位离退休�
 is reported as garbled and yields no figure. A 项 named on its own, with its figures in a later
 sentence of the same paragraph, is read as one clause:
     1、教育支出（类）普通教育（款）高等教育（项）。主要用于：…。年初预算为760.00万元，支出决算为800.00万元。
+A class named by its printed code reads with that code: "2010101行政运行：年初预算为300.00万元，…".
 """
 
 from __future__ import annotations
@@ -53,6 +54,8 @@ BUDGET_FIRST = re.compile(
     rf"^\s*[:：]?\s*年初预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)\s*[,，]\s*"
 )
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
+# A class named by its printed code and name: "2010101行政运行：年初预算为300.00万元，支出决算为320.00万元"
+CODED = re.compile(r"^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*(?P<name>[\u4e00-\u9fff()]+?)\s*[:：]")
 # The figures of a 项 named in an earlier sentence of the paragraph: "年初预算为…，支出决算为…"
 FIGURES_ONLY = re.compile(r"^\s*(?:年初预算(?:数)?为|支出决算(?:数)?为)")
 # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元 (Shanghai: 类-款-项 in quotes)
@@ -125,7 +128,53 @@ def extract_function_classes(
         else:
             heading = heading_context(sentence, printed) or heading
     dashed, found = dashed_figures(sentences, printed)
-    return lei_rows + detail_rows + dashed, findings + found
+    coded = coded_figures(sentences, phase)
+    return lei_rows + detail_rows + dashed + coded, findings + found
+
+
+def coded_figures(sentences: list[Sentence], phase: str | None) -> list[FunctionFigure]:
+    """The figures of the classes a clause names by printed code (see CODED): the code is the
+    report's own; the 类 and 款 names come from the classification when it lists them."""
+    names = {c.code: c.name for c in classification.function_classes()}
+    rows = []
+    for sentence in sentences:
+        for clause in clauses(sentence.text):
+            text = NUMBERING.sub("", clause)
+            coded = CODED.match(text)
+            if coded is None or MARKER.search(text):
+                continue
+            tail = text[coded.end() - 1 :]
+            budget = BUDGET_FIRST.match(tail)
+            if budget:
+                tail = tail[budget.end() :]
+            match = TAIL.match(tail)
+            if match is None or match["name"] or (match["planned"] and phase != "budget"):
+                continue
+            code = coded["code"]
+            level = classification.level_of(code)
+            lei = names.get(code[:3])
+            if level is None or lei is None:
+                continue
+            amount = numbers.to_yuan(match["number"], match["unit"])
+            if amount is None:
+                continue
+            change, change_pct = numbers.first_change(tail[match.end() :]) if PRIOR_YEAR.search(clause) else (None, None)
+            rows.append(
+                FunctionFigure(
+                    class_level=level,
+                    class_name=lei,
+                    kuan_name=(names.get(code[:5]) if level == "项" else coded["name"]) if level != "类" else None,
+                    xiang_name=coded["name"] if level == "项" else None,
+                    amount_yuan=amount,
+                    evidence=sentence.line.evidence(clause_evidence(sentence, clause)),
+                    class_code=code,
+                    budget_yuan=numbers.to_yuan(budget["number"], budget["unit"]) if budget else None,
+                    completion_pct=numbers.first_completion(clause),
+                    prior_year_change_yuan=change,
+                    prior_year_change_pct=change_pct,
+                )
+            )
+    return rows
 
 
 def names_a_xiang(text: str) -> bool:

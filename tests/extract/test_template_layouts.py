@@ -227,3 +227,30 @@ def test__final_narrative__totals_stated_as_income_and_expense_totals():
     assert found["fiscal_total"][0] == wan("1000")
     assert found["income_business"][0] == wan("200")
     assert result.findings == ()
+
+
+CODED_LINES = """测试县测试局2023年度部门决算
+五、一般公共预算财政拨款支出决算情况说明
+（三）一般公共预算财政拨款支出决算具体情况
+1.2010101行政运行：年初预算为300.00万元，支出决算为320.00万元，完成年初预算的106.67%。
+2.2010350 事业运行：年初预算为50.00万元，支出决算为48.00万元，完成年初预算的96%。
+3.20103政府办公厅（室）及相关机构事务：支出决算为48.00万元。
+"""
+
+
+def test__final_narrative__classes_named_by_their_printed_code():
+    """"2010101行政运行：年初预算为…，支出决算为…": the printed code is the class; the 类 and 款
+    names come from the classification."""
+    from extract.readers.text import parse_text
+    from transform.pipeline import process_document
+
+    result = process_document(parse_text(CODED_LINES, "t.txt", "0" * 64))
+    found = {
+        f.class_code: (f.class_level, f.class_name, f.kuan_name, f.xiang_name, f.budget_yuan, f.amount_yuan, f.completion_pct)
+        for f in result.expenditure_by_function
+    }
+    assert found == {
+        "2010101": ("项", "一般公共服务支出", "人大事务", "行政运行", wan("300"), wan("320"), Decimal("106.67")),
+        "2010350": ("项", "一般公共服务支出", "政府办公厅(室)及相关机构事务", "事业运行", wan("50"), wan("48"), Decimal("96")),
+        "20103": ("款", "一般公共服务支出", "政府办公厅(室)及相关机构事务", None, None, wan("48"), None),
+    }
