@@ -254,3 +254,30 @@ def test__final_narrative__classes_named_by_their_printed_code():
         "2010350": ("项", "一般公共服务支出", "政府办公厅(室)及相关机构事务", "事业运行", wan("50"), wan("48"), Decimal("96")),
         "20103": ("款", "一般公共服务支出", "政府办公厅(室)及相关机构事务", None, None, wan("48"), None),
     }
+
+
+GENERAL_BUDGET_INCOME_AND_EXPENSE = """测试县测试局
+2023年度部门决算
+一般公共预算财政拨款收入支出决算表
+单位：万元
+项目\t项目\t年初结转和结余\t本年收入\t本年支出\t本年支出\t本年支出\t年末结转和结余
+支出功能分类科目编码\t科目名称\t年初结转和结余\t本年收入\t小计\t基本支出\t项目支出\t年末结转和结余
+\t合计\t10.00\t1,000.00\t1,000.00\t600.00\t400.00\t10.00
+205\t教育支出\t10.00\t800.00\t800.00\t550.00\t250.00\t10.00
+2050205\t高等教育\t10.00\t800.00\t800.00\t550.00\t250.00\t10.00
+"""
+
+
+def test__final_tables__the_general_budget_table_with_carryover_columns_and_a_支出功能分类_code_heading():
+    """The 一般公共预算财政拨款收入支出决算表 of other provinces' templates: its code column headed
+    支出功能分类科目编码, its 本年支出 under 小计 / 基本支出 / 项目支出 beside the carry-overs."""
+    from extract.readers.text import parse_text
+    from transform.pipeline import process_document
+
+    result = process_document(parse_text(GENERAL_BUDGET_INCOME_AND_EXPENSE, "t.txt", "0" * 64))
+    found = {(f.class_code, f.fund_scope): (f.amount_yuan, f.basic_yuan, f.project_yuan) for f in result.expenditure_by_function}
+    assert found == {
+        ("205", "general_budget"): (wan("800"), wan("550"), wan("250")),
+        ("2050205", "general_budget"): (wan("800"), wan("550"), wan("250")),
+    }
+    assert {i.item: i.amount_yuan for i in result.summary_items}["general_budget_expense"] == wan("1000")
