@@ -281,3 +281,18 @@ def test__final_tables__the_general_budget_table_with_carryover_columns_and_a_�
         ("2050205", "general_budget"): (wan("800"), wan("550"), wan("250")),
     }
     assert {i.item: i.amount_yuan for i in result.summary_items}["general_budget_expense"] == wan("1000")
+
+
+def test__budget_tables__a_basic_subtotal_is_the_basic_part_never_the_rows_total():
+    """基本支出 over 小计 | 人员经费 | 公用经费: the 小计 is the basic part; the row's amount is its 合计
+    (it was read as the amount, so 教育支出 lost its 项目支出 and general_budget_expense was the
+    basic spending). A fund table's one column 本年政府性基金预算支出 is its amount."""
+    result = process_report(REPORT.with_name("composed_budget_tables_split_basic.txt"))
+    found = {f.class_code: (f.amount_yuan, f.basic_yuan, f.project_yuan) for f in result.expenditure_by_function}
+    assert found == {"205": (wan("1000"), wan("600"), wan("400")), "2050205": (wan("1000"), wan("600"), wan("400"))}
+    amounts = {i.item: i.amount_yuan for i in result.summary_items}
+    assert (amounts["general_budget_expense"], amounts["general_budget_basic"], amounts["general_budget_project"]) == (
+        wan("1000"), wan("600"), wan("400"),
+    )
+    assert amounts["government_fund_expense"] == Decimal("0.00")
+    assert [f.rule for f in result.findings] == []
