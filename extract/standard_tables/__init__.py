@@ -106,7 +106,7 @@ def read_table(table: Recognised, phase: str | None, year: int | None) -> TableR
     if rule.rows == "sides":
         rows, findings = read_side_table(rule.kind, columns, body, factor, phase, year)
     elif rule.rows == "three_public":
-        rows, findings = read_three_public(columns, body, factor, phase)
+        rows, findings = read_three_public(columns, body, factor, phase, year)
     else:
         rows, findings = read_class_table(rule.kind, rule.rows, columns, body, factor, phase)
         foreign = foreign_codes(rule.rows, rows)

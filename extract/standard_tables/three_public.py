@@ -15,6 +15,8 @@ Shanghai table is the summary item operating_cost.
 
 from __future__ import annotations
 
+import re
+
 from extract.records import Finding
 from extract.standard_tables.header import Column, matching_path
 from extract.standard_tables.maps import ColumnRule, column_rule, label, row_rule
@@ -23,6 +25,8 @@ from extract.standard_tables.recognise import Row
 from extract.standard_tables.rows import cell_values
 
 KIND = "three_public"
+# A row named by its year and phase: "2024年预算数", "2023年度决算数"
+YEAR_ROW = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?P<word>预算|决算|执行)数?")
 WHAT_ROLES = frozenset({"category", "outside", "measure", "label"})
 PHASE_ROLES = frozenset({"phase"})
 
@@ -43,9 +47,22 @@ def resolve(kind: str, path: tuple[str, ...], phase: str | None) -> ColumnRule |
     return ColumnRule(what.kinds, what.parent, what.label, what.role, what.measure, phase_rule.measure if phase_rule else None)
 
 
-def read_three_public(columns: list[Column], body: list[Row], factor, phase: str | None) -> tuple[list[RowReading], list[Finding]]:
+def year_measure(text: str, year: int | None) -> str | None:
+    """The measure a row named by its year states: "2024年预算数" in a 2024 report is the budget,
+    "2023年预算数" the prior year's; any other year, or no report year, states nothing we keep."""
+    match = YEAR_ROW.fullmatch(text)
+    if match is None or year is None:
+        return None
+    if int(match["year"]) == year:
+        return "budget" if match["word"] == "预算" else "amount"
+    return "prior_year" if int(match["year"]) == year - 1 else None
+
+
+def read_three_public(
+    columns: list[Column], body: list[Row], factor, phase: str | None, year: int | None = None
+) -> tuple[list[RowReading], list[Finding]]:
     """One reading per row: values keyed (measure, category); the categories' columns carry the
-    phase in ``Column.scope`` (see resolve)."""
+    phase in ``Column.scope`` (see resolve); a row may name its phase, or its year (year_measure)."""
     findings: list[Finding] = []
     outside = any(c.role == "outside" for c in columns)
     by_category = []
@@ -66,8 +83,8 @@ def read_three_public(columns: list[Column], body: list[Row], factor, phase: str
         if labels:
             text = label(row.cells[labels[0].index].text)
             rule = row_rule(KIND, None, text) if text else None
-            row_measure = rule.item if rule else None
-            if text and rule is None:
+            row_measure = rule.item if rule else year_measure(text, year)
+            if text and row_measure is None and rule is None:
                 continue
         raw = cell_values(row, by_category, factor, None, findings)
         values = {}

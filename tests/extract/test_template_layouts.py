@@ -296,3 +296,36 @@ def test__budget_tables__a_basic_subtotal_is_the_basic_part_never_the_rows_total
     )
     assert amounts["government_fund_expense"] == Decimal("0.00")
     assert [f.rule for f in result.findings] == []
+
+
+YEAR_ROWS = """测试县测试局
+2024年部门预算
+一般公共预算“三公”经费支出预算表
+单位：万元
+项目\t合计\t因公出国（境）费\t公务用车购置及运行费\t公务用车购置及运行费\t公务用车购置及运行费\t公务接待费
+项目\t合计\t因公出国（境）费\t小计\t公务用车购置费\t公务用车运行费\t公务接待费
+2023年预算数\t7.00\t0.00\t5.00\t0.00\t5.00\t2.00
+2024年预算数\t6.00\t0.00\t4.00\t0.00\t4.00\t2.00
+2019年预算数\t9.00\t1.00\t6.00\t0.00\t6.00\t2.00
+部门收支总表
+单位：万元
+收入\t收入\t支出\t支出
+收入项目\t本年预算\t支出项目\t本年预算
+一、一般公共预算拨款收入\t1,000.00\t一、教育支出\t1,000.00
+本年收入合计\t1,000.00\t本年支出合计\t1,000.00
+"""
+
+
+def test__budget_tables__三公_rows_named_by_year_and_a_收支总表_headed_收入项目():
+    """A 三公 table whose rows are "2023年预算数" / "2024年预算数": in a 2024 report the first is the
+    prior year's, the second the amount; a row of another year states nothing we keep. A 收支总表
+    whose label columns are headed 收入项目 / 支出项目."""
+    from extract.readers.text import parse_text
+    from transform.pipeline import process_document
+
+    result = process_document(parse_text(YEAR_ROWS, "t.txt", "0" * 64))
+    found = {t.category: (t.amount_yuan, t.prior_year_yuan) for t in result.three_public}
+    assert found["three_public_total"] == (wan("6"), wan("7"))
+    assert found["vehicle_operation"] == (wan("4"), wan("5"))
+    amounts = {i.item: i.amount_yuan for i in result.summary_items}
+    assert (amounts["income_total"], amounts["expense_total"]) == (wan("1000"), wan("1000"))
