@@ -21,7 +21,7 @@ from extract.standard_tables.readings import (
     TableReading,
     tolerance,
 )
-from extract.standard_tables.rows import PART
+from extract.standard_tables.rows import PART, PERCENT_MEASURES
 from transform.checks import finding
 
 OTHER_PARTS = ("carryover_ending",)
@@ -39,7 +39,8 @@ def check_tables(readings: list[TableReading]) -> list[Finding]:
 
 
 def measures_of(rows: list[RowReading]) -> set[Measure]:
-    return {key for row in rows for key in row.values if not key[0].startswith(PART)}
+    """The amount measures of the rows: percentages (增减%, 完成率) add up to nothing."""
+    return {key for row in rows for key in row.values if not key[0].startswith(PART) and key[0] not in PERCENT_MEASURES}
 
 
 def sum_finding(reading: TableReading, total: RowReading, parts: list[RowReading], measure: Measure, what: str) -> Finding | None:

@@ -24,7 +24,7 @@ from extract.standard_tables.recognise import Row
 
 CODE_ROLES = ("code", "code_lei", "code_kuan", "code_xiang")
 LABEL_ROLES = ("name", "label")
-PERCENT_MEASURES = frozenset({"prior_year_change_pct"})
+PERCENT_MEASURES = frozenset({"prior_year_change_pct", "completion_pct"})
 PART = "part:"
 """Measure prefix of a column that is a part of the row's 合计 without a field (单位预留机动经费)."""
 LEVEL_OF_LENGTH = {length: level for level, length in catalogue.LEVEL_LENGTHS.items()}

@@ -329,3 +329,26 @@ def test__budget_tables__三公_rows_named_by_year_and_a_收支总表_headed_收
     assert found["vehicle_operation"] == (wan("4"), wan("5"))
     amounts = {i.item: i.amount_yuan for i in result.summary_items}
     assert (amounts["income_total"], amounts["expense_total"]) == (wan("1000"), wan("1000"))
+
+
+COMPLETION_COLUMN = """测试县测试局
+2023年度部门决算
+一般公共预算财政拨款支出决算表
+单位：万元
+科目编码\t科目名称\t年初预算数\t调整预算数\t决算数\t完成年初预算的比例
+\t合计\t950.00\t1,000.00\t1,000.00\t105.26%
+205\t教育支出\t760.00\t800.00\t800.00\t105.26%
+2050205\t高等教育\t760.00\t800.00\t800.00\t105.26%
+207\t文化旅游体育与传媒支出\t190.00\t200.00\t200.00\t105.26%
+"""
+
+
+def test__final_tables__a_completion_rate_column_is_each_rows_completion_never_summed():
+    from extract.readers.text import parse_text
+    from transform.pipeline import process_document
+
+    result = process_document(parse_text(COMPLETION_COLUMN, "t.txt", "0" * 64))
+    found = {f.class_code: (f.budget_yuan, f.amount_yuan, f.completion_pct) for f in result.expenditure_by_function}
+    assert found["2050205"] == (wan("760"), wan("800"), Decimal("105.26"))
+    assert found["207"] == (wan("190"), wan("200"), Decimal("105.26"))
+    assert result.findings == ()  # the 类 rows' rates do not "add up" to the 合计's
