@@ -105,9 +105,19 @@ def item_codes() -> frozenset[str]:
     return frozenset(alias.code for name in ("summary_items.csv", "fiscal_items.csv") for alias in read_aliases(MAPS / name))
 
 
+def with_carryover(table: TableReading, row: RowReading) -> bool:
+    """An income table's 合计 that counts a 上年结转 column of money: it is the 收入总计, not the
+    本年收入合计 the table's 合计 otherwise is, and the table does not say which it meant."""
+    carried = [amount for (measure, _), amount in row.values.items() if measure == "carryover_beginning"]
+    return table.kind == "income" and any(amount.value for amount in carried)
+
+
 def item_facts(table: TableReading, row: RowReading) -> list[Fact]:
     facts = []
+    ambiguous_total = with_carryover(table, row)
     for (measure, scope), amount in row.values.items():
+        if ambiguous_total and measure == "amount":
+            continue
         target = total_cells().get((table.kind, row.item, measure, scope))
         if target is None and row.item in item_codes() and scope in (None, table.fund_scope) and measure in ITEM_FIELDS:
             target = (row.item, ITEM_FIELDS[measure])

@@ -352,3 +352,18 @@ def test__final_tables__a_completion_rate_column_is_each_rows_completion_never_s
     assert found["2050205"] == (wan("760"), wan("800"), Decimal("105.26"))
     assert found["207"] == (wan("190"), wan("200"), Decimal("105.26"))
     assert result.findings == ()  # the 类 rows' rates do not "add up" to the 合计's
+
+
+def test__budget_tables__the_national_income_table_with_拨款_headings_and_a_carryover_column():
+    """部门收入总表: 一般公共预算拨款收入 / 政府性基金预算拨款收入 columns are the sources; 财政专户管理
+    资金收入 and 单位资金收入 小计 have no item; its 合计 counts 上年结转, so it is not the 本年收入合计
+    and is left unread rather than loaded as income_total."""
+    result = process_report(REPORT.with_name("composed_budget_income_table.txt"))
+    amounts = {i.item: i.amount_yuan for i in result.summary_items}
+    assert amounts == {
+        "carryover_beginning": wan("50"),
+        "income_general_public_budget": wan("1000"),
+        "income_government_fund": wan("100"),
+        "income_business": wan("150"),
+        "income_other": wan("50"),
+    }
