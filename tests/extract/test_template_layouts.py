@@ -367,3 +367,18 @@ def test__budget_tables__the_national_income_table_with_拨款_headings_and_a_ca
         "income_business": wan("150"),
         "income_other": wan("50"),
     }
+
+
+def test__budget_tables__headings_by_year_and_a_change_column_group():
+    """"2023年执行数 | 2024年预算数 (小计 | 基本支出 | 项目支出) | 2024年预算数比2023年执行数增减 (金额 | %)"
+    in a 2024 report: the prior year's figure, the amount with its parts, the change and its per
+    cent; the change's 金额 is never the amount."""
+    result = process_report(REPORT.with_name("composed_budget_tables_by_year.txt"))
+    found = {
+        f.class_code: (f.amount_yuan, f.basic_yuan, f.project_yuan, f.prior_year_yuan, f.prior_year_change_yuan, f.prior_year_change_pct)
+        for f in result.expenditure_by_function
+    }
+    assert found["2050205"] == (wan("1000"), wan("600"), wan("400"), wan("950"), wan("50"), Decimal("5.26"))
+    amounts = {i.item: (i.amount_yuan, i.prior_year_yuan) for i in result.summary_items}
+    assert amounts["general_budget_expense"] == (wan("1000"), wan("950"))
+    assert result.findings == ()
