@@ -382,3 +382,24 @@ def test__budget_tables__headings_by_year_and_a_change_column_group():
     amounts = {i.item: (i.amount_yuan, i.prior_year_yuan) for i in result.summary_items}
     assert amounts["general_budget_expense"] == (wan("1000"), wan("950"))
     assert result.findings == ()
+
+
+def test__budget_tables__a_三公_table_whose_total_column_is_headed_三公经费合计():
+    from extract.readers.text import parse_text
+    from transform.pipeline import process_document
+
+    text = (
+        "测试县测试局\n2024年部门预算\n“三公”经费支出预算表\n单位：万元\n"
+        "“三公”经费合计\t因公出国（境）费\t公务用车购置及运行维护费\t其中：公务用车购置费\t其中：公务用车运行维护费\t公务接待费\n"
+        "6.00\t0.00\t4.00\t0.00\t4.00\t2.00\n"
+    )
+    result = process_document(parse_text(text, "t.txt", "0" * 64))
+    found = {t.category: t.amount_yuan for t in result.three_public}
+    assert found == {
+        "three_public_total": wan("6"),
+        "outbound_travel": Decimal("0.00"),
+        "official_vehicles": wan("4"),
+        "vehicle_purchase": Decimal("0.00"),
+        "vehicle_operation": wan("4"),
+        "official_reception": wan("2"),
+    }
