@@ -27,7 +27,7 @@ from extract.standard_tables.rows import cell_values
 KIND = "three_public"
 # A row named by its year and phase: "2024年预算数", "2023年度决算数"
 YEAR_ROW = re.compile(r"(?P<year>(?:19|20)\d{2})年度?(?P<word>预算|决算|执行)数?")
-WHAT_ROLES = frozenset({"category", "outside", "measure", "label"})
+WHAT_ROLES = frozenset({"category", "outside", "measure", "label", "fund"})
 PHASE_ROLES = frozenset({"phase"})
 
 
@@ -58,12 +58,27 @@ def year_measure(text: str, year: int | None) -> str | None:
     return "prior_year" if int(match["year"]) == year - 1 else None
 
 
+CATEGORIES = frozenset(
+    {
+        "three_public_total", "outbound_travel", "official_vehicles", "vehicle_purchase",
+        "vehicle_operation", "official_reception", "reception_domestic", "reception_foreign",
+    }
+)
+TOTAL_COLUMNS = frozenset({"three_public_total_or_all", "three_public_total"})
+
+
 def read_three_public(
     columns: list[Column], body: list[Row], factor, phase: str | None, year: int | None = None
 ) -> tuple[list[RowReading], list[Finding]]:
     """One reading per row: values keyed (measure, category); the categories' columns carry the
-    phase in ``Column.scope`` (see resolve); a row may name its phase, or its year (year_measure)."""
+    phase in ``Column.scope`` (see resolve); a row may name its phase, or its year (year_measure).
+    A table whose rows are the categories and whose columns only split the money by fund (合计 |
+    一般公共预算 | 政府性基金预算 …) is read row by row (categories_by_row)."""
     findings: list[Finding] = []
+    labels = [c for c in columns if c.role == "label"]
+    rules = [row_rule(KIND, None, label(row.cells[labels[0].index].text)) if labels else None for row in body]
+    if by_rows(columns, rules):
+        return categories_by_row(columns, body, rules, factor, phase, findings), findings
     outside = any(c.role == "outside" for c in columns)
     by_category = []
     for column in columns:
@@ -76,13 +91,13 @@ def read_three_public(
             by_category.append(Column(column.index, column.path, "measure", category, column.scope))
         elif column.role == "measure":
             by_category.append(Column(column.index, column.path, "measure", column.measure, column.scope))
-    labels = [c for c in columns if c.role == "label"]
     readings = []
-    for row in body:
+    for row, rule in zip(body, rules):
         row_measure = None
         if labels:
             text = label(row.cells[labels[0].index].text)
-            rule = row_rule(KIND, None, text) if text else None
+            if rule is not None and rule.item in CATEGORIES:
+                continue  # a category row in a table of category columns: nothing we can place
             row_measure = rule.item if rule else year_measure(text, year)
             if text and row_measure is None and rule is None:
                 continue
@@ -96,3 +111,26 @@ def read_three_public(
         if values:
             readings.append(RowReading(row.line, values, category="three_public"))
     return readings, findings
+
+
+def by_rows(columns: list[Column], rules: list) -> bool:
+    """The categories are the rows: no column names a category but the total, and a row does."""
+    categories = {c.measure for c in columns if c.role == "category"}
+    return bool(categories) and categories <= TOTAL_COLUMNS and any(rule is not None and rule.item in CATEGORIES for rule in rules)
+
+
+def categories_by_row(columns: list[Column], body: list[Row], rules: list, factor, phase: str | None, findings: list[Finding]) -> list[RowReading]:
+    """Each category row's figure is its 合计 cell (the fund columns beside it are its parts)."""
+    totals = [c for c in columns if c.role == "category"]
+    readings = []
+    for row, rule in zip(body, rules):
+        if rule is None or rule.item not in CATEGORIES:
+            continue
+        amount_columns = [Column(c.index, c.path, "measure", rule.item, c.scope) for c in totals]
+        values = {}
+        for (category, column_phase), amount in cell_values(row, amount_columns, factor, None, findings).items():
+            measure = column_phase or "amount"
+            values[("amount" if phase == "budget" and measure == "budget" else measure, category)] = amount
+        if values:
+            readings.append(RowReading(row.line, values, category="three_public"))
+    return readings

@@ -403,3 +403,21 @@ def test__budget_tables__a_三公_table_whose_total_column_is_headed_三公经�
         "vehicle_operation": wan("4"),
         "official_reception": wan("2"),
     }
+
+
+def test__budget_tables__a_三公_table_with_the_categories_in_rows_and_funds_in_columns():
+    """"项目 | 合计 | 一般公共预算 | 政府性基金预算 | 国有资本经营预算" over rows “三公”经费, （一）因公出国
+    （境）支出, … 1.公务用车购置 …: each row's 合计 is its category's figure (the fund columns are
+    its split), and the narrative beside it states the same figures (one fact, both evidences)."""
+    result = process_report(REPORT.with_name("composed_three_public_by_rows.txt"))
+    found = {t.category: (t.amount_yuan, t.evidence.text.split("…")[0].strip()) for t in result.three_public}
+    assert {category: amount for category, (amount, _) in found.items()} == {
+        "three_public_total": wan("29"),
+        "outbound_travel": Decimal("0.00"),
+        "official_vehicles": wan("28"),
+        "vehicle_purchase": Decimal("0.00"),
+        "vehicle_operation": wan("28"),
+        "official_reception": wan("1"),
+    }
+    assert found["vehicle_purchase"][1].startswith("1.公务用车购置")
+    assert result.findings == ()
