@@ -58,5 +58,11 @@ def lei_names() -> list[tuple[str, str]]:
     return [(name, entries[0].code) for (parent, name), entries in _index().items() if parent is None]
 
 
+@cache
+def names_by_code() -> dict[str, str]:
+    """code -> current name of every class of the reference."""
+    return {c.code: c.name for c in function_classes()}
+
+
 def level_of(code: str) -> str | None:
     return {length: level for level, length in LEVELS.items()}.get(len(code))

@@ -49,5 +49,11 @@ def lookup(name: str, parent_code: str | None, year: int | None = None) -> str |
     return catalogue.pick(_index().get((parent_code, normalise(name)), ()), year)
 
 
+@cache
+def names_by_code() -> dict[str, str]:
+    """code -> current name of every class of the reference."""
+    return {c.code: c.name for c in economic_classes()}
+
+
 def level_of(code: str) -> str | None:
     return {length: level for level, length in LEVELS.items()}.get(len(code))

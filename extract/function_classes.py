@@ -135,7 +135,7 @@ def extract_function_classes(
 def coded_figures(sentences: list[Sentence], phase: str | None) -> list[FunctionFigure]:
     """The figures of the classes a clause names by printed code (see CODED): the code is the
     report's own; the 类 and 款 names come from the classification when it lists them."""
-    names = {c.code: c.name for c in classification.function_classes()}
+    names = classification.names_by_code()
     rows = []
     for sentence in sentences:
         for clause in clauses(sentence.text):
@@ -163,7 +163,7 @@ def coded_figures(sentences: list[Sentence], phase: str | None) -> list[Function
                 FunctionFigure(
                     class_level=level,
                     class_name=lei,
-                    kuan_name=(names.get(code[:5]) if level == "项" else coded["name"]) if level != "类" else None,
+                    kuan_name={"类": None, "款": coded["name"], "项": names.get(code[:5])}[level],
                     xiang_name=coded["name"] if level == "项" else None,
                     amount_yuan=amount,
                     evidence=sentence.line.evidence(clause_evidence(sentence, clause)),

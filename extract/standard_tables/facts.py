@@ -69,10 +69,8 @@ class Fact:
     """The figure was printed as a dash (-): a 0.00 whose evidence shows the dash."""
 
 
-@cache
 def catalogue_names(rows_kind: str) -> dict[str, str]:
-    classes = economic_classification.economic_classes() if rows_kind == "economic" else classification.function_classes()
-    return {c.code: c.name for c in classes}
+    return economic_classification.names_by_code() if rows_kind == "economic" else classification.names_by_code()
 
 
 def class_names(code: str, rows_kind: str, printed: dict[str, str]) -> tuple[str | None, str | None, str | None]:
