@@ -102,15 +102,16 @@ def read_three_public(
             if text and row_measure is None and rule is None:
                 continue
         raw = cell_values(row, by_category, factor, None, findings)
-        values = {}
-        for (category, column_phase), amount in raw.items():
-            measure = column_phase or row_measure or "amount"
-            if phase == "budget" and measure == "budget":
-                measure = "amount"
-            values[(measure, category)] = amount
+        values = {(measure_of(column_phase or row_measure, phase), category): amount for (category, column_phase), amount in raw.items()}
         if values:
             readings.append(RowReading(row.line, values, category="three_public"))
     return readings, findings
+
+
+def measure_of(named: str | None, phase: str | None) -> str:
+    """The measure a heading or row names (else the amount); a budget report's budget is its amount."""
+    measure = named or "amount"
+    return "amount" if phase == "budget" and measure == "budget" else measure
 
 
 def by_rows(columns: list[Column], rules: list) -> bool:
@@ -127,10 +128,8 @@ def categories_by_row(columns: list[Column], body: list[Row], rules: list, facto
         if rule is None or rule.item not in CATEGORIES:
             continue
         amount_columns = [Column(c.index, c.path, "measure", rule.item, c.scope) for c in totals]
-        values = {}
-        for (category, column_phase), amount in cell_values(row, amount_columns, factor, None, findings).items():
-            measure = column_phase or "amount"
-            values[("amount" if phase == "budget" and measure == "budget" else measure, category)] = amount
+        raw = cell_values(row, amount_columns, factor, None, findings)
+        values = {(measure_of(column_phase, phase), category): amount for (category, column_phase), amount in raw.items()}
         if values:
             readings.append(RowReading(row.line, values, category="three_public"))
     return readings
