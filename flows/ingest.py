@@ -90,8 +90,6 @@ class BatchResult:
     facts: int
     findings: int
     errors: tuple[str, ...]
-    parts: int = 0
-    """Parts of reports recorded to be loaded with their report after the batches (load.parts)."""
 
 
 def is_transient(error: BaseException) -> bool:
@@ -135,27 +133,24 @@ def load_outcomes(engine: Engine, outcomes: Sequence[Outcome], run_id: int | Non
             for path, sha256, message in failed:
                 record_failure(connection, path, sha256, message, run_id)
             runs.fence(connection, run_id)
-    recorded = [d for d in loaded if d is None]
-    loaded = [d for d in loaded if d is not None]
     return BatchResult(
         loaded=len(loaded),
         facts=sum(d.fact_count for d in loaded),
         findings=sum(d.finding_count for d in loaded),
         errors=tuple(message for _, _, message in failed),
-        parts=len(recorded),
     )
 
 
-def load_in_one_transaction(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> list[LoadedDocument | None]:
-    """Load the reports and record the parts (None in the list returned, one per part), then check
-    that the run still owns the warehouse before committing (runs.fence)."""
+def load_in_one_transaction(engine: Engine, outcomes: Sequence[Outcome], run_id: int | None) -> list[LoadedDocument]:
+    """Load the reports and record the parts (they load after the batches, see pair_parts), then
+    check that the run still owns the warehouse before committing (runs.fence)."""
     reports = [o.report for o in outcomes if o.report.document.part is None]
     waiting = [o.report for o in outcomes if o.report.document.part is not None]
     with engine.begin() as connection:
-        loaded: list[LoadedDocument | None] = list(load_reports(connection, reports, run_id))
+        loaded = load_reports(connection, reports, run_id)
         parts.record_parts(connection, waiting, run_id)
         runs.fence(connection, run_id)
-        return loaded + [None] * len(waiting)
+        return loaded
 
 
 @contextmanager
