@@ -12,7 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from transform.pipeline import process_report
+from extract.readers.text import parse_text
+from transform.pipeline import process_document, process_report
 
 REPORT = Path(__file__).resolve().parents[1] / "reports" / "composed_final_accounts_tables.txt"
 WAN = Decimal(10000)
@@ -24,6 +25,11 @@ def wan(text: str) -> Decimal:
 
 def read():
     return process_report(REPORT)
+
+
+def read_text(text: str):
+    """A report composed in the test, read and checked as the ingest reads a text file."""
+    return process_document(parse_text(text, "t.txt", "0" * 64))
 
 
 def test__final_tables__identity():
@@ -149,10 +155,7 @@ def test__final_narrative__the_templates_sentences_each_give_their_figure():
 
 def test__final_narrative__a_figure_sentence_in_another_paragraph_is_not_the_named_items():
     text = NARRATIVE.read_text(encoding="utf-8").replace("主要用于：学校运转。年初预算为760.00万元", "主要用于：学校运转。\n年初预算为760.00万元")
-    from extract.readers.text import parse_text
-    from transform.pipeline import process_document
-
-    result = process_document(parse_text(text, "t.txt", "0" * 64))
+    result = read_text(text)
     assert "2050205" not in {f.class_code for f in result.expenditure_by_function}
     assert "2079999" in {f.class_code for f in result.expenditure_by_function}
 
@@ -183,10 +186,7 @@ def test__budget_narrative__each_section_states_its_own_scope_and_each_xiang_its
 def test__final_narrative__a_xiangs_budget_is_never_its_final_figure():
     """In a final report "（项）：2023年预算数为…" states the budget: no figure is read from it."""
     text = BUDGET_NARRATIVE.read_text(encoding="utf-8").replace("2024年部门预算情况说明", "2024年度部门决算情况说明")
-    from extract.readers.text import parse_text
-    from transform.pipeline import process_document
-
-    result = process_document(parse_text(text, "t.txt", "0" * 64))
+    result = read_text(text)
     assert result.document.phase == "final"
     assert [f for f in result.expenditure_by_function if f.class_level == "项"] == []
 
@@ -208,11 +208,8 @@ def test__final_narrative__another_wording_of_the_same_sections():
 
 
 def test__final_narrative__a_small_business_share_off_its_stated_base_is_a_finding():
-    from extract.readers.text import parse_text
-    from transform.pipeline import process_document
-
     text = OTHER_NARRATIVE.read_text(encoding="utf-8").replace("占授予中小企业合同金额的80%", "占授予中小企业合同金额的70%")
-    result = process_document(parse_text(text, "t.txt", "0" * 64))
+    result = read_text(text)
     (finding,) = result.findings
     assert finding.rule == "share_mismatch" and "procurement_micro of procurement_sme" in finding.message
 
@@ -241,10 +238,7 @@ CODED_LINES = """测试县测试局2023年度部门决算
 def test__final_narrative__classes_named_by_their_printed_code():
     """"2010101行政运行：年初预算为…，支出决算为…": the printed code is the class; the 类 and 款
     names come from the classification."""
-    from extract.readers.text import parse_text
-    from transform.pipeline import process_document
-
-    result = process_document(parse_text(CODED_LINES, "t.txt", "0" * 64))
+    result = read_text(CODED_LINES)
     found = {
         f.class_code: (f.class_level, f.class_name, f.kuan_name, f.xiang_name, f.budget_yuan, f.amount_yuan, f.completion_pct)
         for f in result.expenditure_by_function
@@ -271,10 +265,7 @@ GENERAL_BUDGET_INCOME_AND_EXPENSE = """测试县测试局
 def test__final_tables__the_general_budget_table_with_carryover_columns_and_a_支出功能分类_code_heading():
     """The 一般公共预算财政拨款收入支出决算表 of other provinces' templates: its code column headed
     支出功能分类科目编码, its 本年支出 under 小计 / 基本支出 / 项目支出 beside the carry-overs."""
-    from extract.readers.text import parse_text
-    from transform.pipeline import process_document
-
-    result = process_document(parse_text(GENERAL_BUDGET_INCOME_AND_EXPENSE, "t.txt", "0" * 64))
+    result = read_text(GENERAL_BUDGET_INCOME_AND_EXPENSE)
     found = {(f.class_code, f.fund_scope): (f.amount_yuan, f.basic_yuan, f.project_yuan) for f in result.expenditure_by_function}
     assert found == {
         ("205", "general_budget"): (wan("800"), wan("550"), wan("250")),
@@ -320,10 +311,7 @@ def test__budget_tables__三公_rows_named_by_year_and_a_收支总表_headed_收
     """A 三公 table whose rows are "2023年预算数" / "2024年预算数": in a 2024 report the first is the
     prior year's, the second the amount; a row of another year states nothing we keep. A 收支总表
     whose label columns are headed 收入项目 / 支出项目."""
-    from extract.readers.text import parse_text
-    from transform.pipeline import process_document
-
-    result = process_document(parse_text(YEAR_ROWS, "t.txt", "0" * 64))
+    result = read_text(YEAR_ROWS)
     found = {t.category: (t.amount_yuan, t.prior_year_yuan) for t in result.three_public}
     assert found["three_public_total"] == (wan("6"), wan("7"))
     assert found["vehicle_operation"] == (wan("4"), wan("5"))
@@ -344,10 +332,7 @@ COMPLETION_COLUMN = """测试县测试局
 
 
 def test__final_tables__a_completion_rate_column_is_each_rows_completion_never_summed():
-    from extract.readers.text import parse_text
-    from transform.pipeline import process_document
-
-    result = process_document(parse_text(COMPLETION_COLUMN, "t.txt", "0" * 64))
+    result = read_text(COMPLETION_COLUMN)
     found = {f.class_code: (f.budget_yuan, f.amount_yuan, f.completion_pct) for f in result.expenditure_by_function}
     assert found["2050205"] == (wan("760"), wan("800"), Decimal("105.26"))
     assert found["207"] == (wan("190"), wan("200"), Decimal("105.26"))
@@ -385,15 +370,12 @@ def test__budget_tables__headings_by_year_and_a_change_column_group():
 
 
 def test__budget_tables__a_三公_table_whose_total_column_is_headed_三公经费合计():
-    from extract.readers.text import parse_text
-    from transform.pipeline import process_document
-
     text = (
         "测试县测试局\n2024年部门预算\n“三公”经费支出预算表\n单位：万元\n"
         "“三公”经费合计\t因公出国（境）费\t公务用车购置及运行维护费\t其中：公务用车购置费\t其中：公务用车运行维护费\t公务接待费\n"
         "6.00\t0.00\t4.00\t0.00\t4.00\t2.00\n"
     )
-    result = process_document(parse_text(text, "t.txt", "0" * 64))
+    result = read_text(text)
     found = {t.category: t.amount_yuan for t in result.three_public}
     assert found == {
         "three_public_total": wan("6"),
