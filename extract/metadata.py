@@ -192,8 +192,8 @@ def titles_of(document: Document) -> list[Title]:
 def joined_title(line: Line, following: tuple[Line, ...]) -> Line:
     """A title broken over two lines after its year ("岳阳市2018年度部门整体支出" / "绩效评价自评报告"),
     as one line: the second is short, has no digit, and names what the report is."""
-    if not following or not TITLE.match(line.text) or line.is_cell:
-        return line
+    if not following or line.is_cell or len(line.text) >= TITLE_MAX_CHARS or not TITLE.match(line.text):
+        return line  # (a joined title is no longer than TITLE_MAX_CHARS either: see parse_title)
     (second,) = following
     text = second.text
     if second.is_cell or not text or len(text) > TITLE_CONTINUATION_CHARS or any(c.isdigit() for c in text):
