@@ -5,8 +5,10 @@ figure ("比2024年预算减少2,389.52万" / "元；事业收入…"). A line i
 so, and only then (a wrong join makes a wrong sentence):
 
 - the line spans the page's text: it is long (MIN_SPAN of the page), starts near the left edge
-  (MAX_INDENT) and runs to the right edge (within FULL_SLACK of the font size), and does not end a sentence (。；：！？ and their ASCII forms, perhaps followed by a closing
-  quote or bracket);
+  (MAX_INDENT) and runs to the right edge (within FULL_SLACK of the font size, or, in text set
+  flush left, closer to it than the next line's first word is wide: "…占" / "40.7%。", the word
+  moved down whole because it did not fit), and does not end a sentence (。；：！？ and their
+  ASCII forms, perhaps followed by a closing quote or bracket);
 - the next line has the same font size, starts at the left edge of the text (a paragraph's
   first line is indented), follows closely (within LEADING font sizes), and does not start an
   item (一、 （一） 1. 2． 第二部分 ①, a note);
@@ -42,6 +44,16 @@ SIZE_TOLERANCE = 0.12
 HEADING_RATIO = 1.15
 """Lines whose font is larger than the body's by this ratio are headings or titles."""
 
+HALF_WIDTH = 0.6
+"""The width of a half-width character (digits, Latin letters, ASCII punctuation) in font sizes,
+at most: CJK characters and full-width punctuation are one font size wide."""
+FIRST_WORD = re.compile(
+    r"^[(\[（【《“‘]*(?:[0-9A-Za-z.,%+\-]+|.)[)\]）】》”’。，、；：！？%％]*"
+)
+"""What a line break keeps together at the start of a line: opening brackets, a run of half-width
+characters (a figure: 1,234.56) or one character, and the closing punctuation that may not start
+a line ("(项)。", "40.7%。")."""
+
 TABULAR_COVER = 0.7
 """A line whose text covers less than this share of its width, the rest column gaps, is a table's row."""
 
@@ -54,7 +66,7 @@ NEW_ITEM = re.compile(
     r"""
     ^\s*(?:
         [一二三四五六七八九十百]+\s*[、.．]                          # 一、 二．
-      | [（(]\s*[一二三四五六七八九十百\d]+\s*[）)]                  # （一） (1)
+      | [（(]\s*(?:[一二三四五六七八九十百]+|\d{1,2})\s*[）)]          # （一） (1), not a code (2080505)
       | \d{1,2}\s*[、.．](?![\d,，])                              # 1. 2． 3、 (not 1.5 or 1,234)
       | 第[一二三四五六七八九十百\d]+\s*(?:部分|章|节|条|项|篇)          # 第二部分
       | [①-⑳⑴-⒇㈠-㈩]                                            # ① ⑴ ㈠
@@ -114,6 +126,14 @@ def page_edges(pages: list[list[Block]], widths: list[float], size: float) -> li
     return [edges[round(width)] for width in widths]
 
 
+def first_word_width(line: TextLine) -> float:
+    """How wide the first unbreakable word of a line is, at most (in points)."""
+    match = FIRST_WORD.match(line.text)
+    if match is None:
+        return 0.0
+    return sum(HALF_WIDTH if char.isascii() else 1.0 for char in match.group()) * line.size
+
+
 def is_tabular(line: TextLine) -> bool:
     """A row of an unruled table: column gaps, mostly white, and no sentence punctuation."""
     if len(line.segments) < 2 or PUNCTUATION.search(line.text):
@@ -128,7 +148,9 @@ def continues(line: TextLine, edges: Edges, following: TextLine, following_edges
         return False
     if abs(line.size - following.size) > SIZE_TOLERANCE * line.size:
         return False
-    if line.x1 - line.x0 < MIN_SPAN * edges.width or line.x1 < edges.right - FULL_SLACK * line.size:
+    if line.x1 - line.x0 < MIN_SPAN * edges.width:
+        return False
+    if line.x1 < edges.right - FULL_SLACK * line.size - first_word_width(following):
         return False
     if line.x0 > edges.left + MAX_INDENT * line.size or SENTENCE_END.search(line.text):
         return False

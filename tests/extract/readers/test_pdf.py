@@ -203,3 +203,33 @@ def test__read_pdf__ambiguous_columns_leave_the_rows_as_lines_never_joined():
     document = read_bytes(pdf_files.three_line_table("Note: one long sentence that runs across every column"), "note.pdf")
     assert not document.tables
     assert [line.text for line in document.lines][1:5] == ["Item Amount Share", "Basic 418.21 80%", "Project 104.50 20%", "Total 522.71 100%"]
+
+
+FLUSH_LEFT = Path(__file__).resolve().parents[2] / "reports" / "pdf" / "composed_final_accounts_narrative_flush_left.pdf"
+"""tests/reports/composed_final_accounts_narrative.txt set flush left (not justified) in a Word
+table layout and printed to PDF by LibreOffice: a figure that does not fit at the end of a line
+moves down whole, leaving the line short of the right edge."""
+
+
+def test__read_pdf__flush_left_sentences_whose_figure_moved_down_whole_are_one_line():
+    raw = [line.raw for line in read_document(FLUSH_LEFT).lines]
+    assert "本年支出合计1,180.00万元，其中：基本支出700.00万元，占59.3%；项目支出480.00万元，占40.7%。" in raw
+    assert any(line.endswith("完成年初预算的105.3%。决算数大于预算数的主要原因：追加项目。其中：") for line in raw)
+    assert any(line.startswith("2、文化旅游体育与传媒支出（类）其他文化旅游体育与传媒支出（款）其他文化旅游体育与传媒支出（项）。") for line in raw)
+    assert "八、机关运行经费支出情况说明" in raw
+
+
+def test__extract__flush_left_pdf_gives_the_figures_of_its_text():
+    from extract.readers import read_document as read_any
+    from extract.report import extract_document
+
+    def figures(path: Path) -> set[tuple]:
+        report = extract_document(read_any(path))
+        return {
+            (family, *(str(v) for k, v in sorted(vars(figure).items()) if k != "evidence"))
+            for family in ("summary_items", "three_public", "expenditure_by_function")
+            for figure in getattr(report, family)
+        }
+
+    text = Path(__file__).resolve().parents[2] / "reports" / "composed_final_accounts_narrative.txt"
+    assert figures(FLUSH_LEFT) == figures(text)
