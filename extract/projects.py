@@ -34,16 +34,30 @@ NUM = numbers.NUMBER
 UNIT = r"万元|元|万"
 
 # "(1)人代会经费项目绩效目标完成情况综述。项目全年预算数28.4万元，执行数为27.49万元，完成预算的97%"
+# "高标准农田建设管护经费项目年初预算数60万元，全年预算数72万元，全年执行数68.4万元，执行率95%"
+# The figures follow the name in the same sentence, or in the next when it opens with 项目 (the
+# template's "…综述。项目全年预算数…"): never in another project's sentence.
 EXECUTION = re.compile(
     rf"""
     (?:^|[;。])\s*(?:\(\d+\)|\d+[.、])?\s*
-    (?P<name>[^,;:。()]{{2,40}}?)项目绩效目标
-    [^;]*?全年预算数(?:为)?\s*(?P<budget>{NUM})\s*(?P<bunit>{UNIT})?
-    \s*[,]\s*执行(?:预算)?数(?:为)?\s*(?P<executed>{NUM})\s*(?P<eunit>{UNIT})?
-    (?:\s*[,]\s*完成预算的?\s*(?P<pct>{NUM})\s*%)?
+    (?P<name>[^,;:。()]{{2,40}}?)项目
+    (?P<between>绩效目标[^;。]*?(?:。\s*(?:该)?项目)?|(?:年初预算数?(?:为)?\s*{NUM}\s*(?:{UNIT})?\s*,\s*)?)
+    全年预算数?(?:为)?\s*(?P<budget>{NUM})\s*(?P<bunit>{UNIT})?
+    \s*[,]\s*(?:全年)?执行(?:预算)?数(?:为)?\s*(?P<executed>{NUM})\s*(?P<eunit>{UNIT})?
+    (?:\s*[,]\s*(?:完成预算的?|(?:预算)?执行率(?:为)?)\s*(?P<pct>{NUM})\s*%)?
     """,
     re.VERBOSE,
 )
+GENERIC_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|全年|本年度?|年度|本?部门|本?单位|该|各|全部|所有|其他|其余|重点|整体|共)+$")
+"""What precedes 项目绩效目标 without naming a project: "全年各项目绩效目标…", "2023年度部门项目绩效目标…"."""
+YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def other_year(text: str, year: int | None) -> bool:
+    """Whether ``text`` names a year other than the report's (its figures are that year's)."""
+    return year is not None and any(int(found) != year for found in YEAR.findall(text))
+
+
 # "共计85.2万元，其中，人大业务项目48.8万元、在线监督建设项目8万元、人代会会议项目28.4万元"
 LISTED_TOTAL = re.compile(rf"项目资金共计\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})[^。]*?其中")
 LISTED = re.compile(rf"(?:^|[、,:;])(?P<name>[^、,:;\d]{{2,30}}?项目)\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})")
@@ -114,10 +128,12 @@ def body_lines(document: Document) -> Iterable[Line]:
     return (line for line in document.lines if not line.is_cell and line.text and not is_chart_debris(line))
 
 
-def execution_mentions(lines: Iterable[Line]) -> list[Mention]:
+def execution_mentions(lines: Iterable[Line], year: int | None) -> list[Mention]:
     found = []
     for line in lines:
         for match in EXECUTION.finditer(line.text):
+            if GENERIC_NAME.match(match["name"].strip()) or other_year(match["between"], year):
+                continue
             found.append(
                 Mention(
                     display_name(match["name"]),
@@ -203,8 +219,9 @@ def goal_mentions(lines: Iterable[Line]) -> list[Mention]:
     return found
 
 
-def section_mentions(lines: list[Line]) -> list[Mention]:
-    """A "（三）NAME" heading followed, before the next heading, by 项目资金支出合计X万元."""
+def section_mentions(lines: list[Line], year: int | None) -> list[Mention]:
+    """A "（三）NAME" heading followed, before the next heading, by 项目资金支出合计X万元 (not one
+    said of another year: "2022年项目资金支出合计35万元，2023年项目资金支出合计38万元")."""
     found = []
     for index, line in enumerate(lines):
         heading = SECTION.match(line.text)
@@ -213,7 +230,7 @@ def section_mentions(lines: list[Line]) -> list[Mention]:
         for later in lines[index + 1 : index + 12]:
             if SECTION.match(later.text) or TOP_HEADING.match(later.text):
                 break
-            spent = SECTION_SPENT.search(later.text)
+            spent = next((m for m in SECTION_SPENT.finditer(later.text) if not said_of_other_year(later.text, m.start(), year)), None)
             if spent:
                 evidence = later.evidence()
                 amount = yuan(spent["number"], spent["unit"])
@@ -221,6 +238,12 @@ def section_mentions(lines: list[Line]) -> list[Mention]:
                 found.append(Mention(heading["name"], evidence, 2, executed_yuan=amount, half_unit_yuan=rounding))
                 break
     return found
+
+
+def said_of_other_year(text: str, start: int, year: int | None) -> bool:
+    """Whether the clause that ends at ``start`` names a year other than the report's."""
+    clause = re.split(r"[,;。]", text[:start])[-1]
+    return other_year(clause, year)
 
 
 def named_list_mentions(lines: Iterable[Line]) -> list[Mention]:
@@ -305,9 +328,10 @@ def project_conflict(name: str, measure: str, stated: set[Decimal], group: list[
 
 
 def extract_projects(
-    document: Document, phase: str, tables: list[PerformanceTable], from_tables: Iterable[Mention] = ()
+    document: Document, phase: str, tables: list[PerformanceTable], from_tables: Iterable[Mention] = (), year: int | None = None
 ) -> tuple[list[ProjectFigure], list[Finding]]:
-    """Every project the report names, ``from_tables`` (extract.project_tables) included."""
+    """Every project the report names, ``from_tables`` (extract.project_tables) included; figures
+    said of another year than the report's ``year`` are not its."""
     lines = list(body_lines(document))
     listed, findings = listed_mentions(lines, phase)
     targeted, found_targeted = targeted_mentions(lines, phase)
@@ -318,9 +342,9 @@ def extract_projects(
         + listed
         + targeted
         + named_list_mentions(lines)
-        + execution_mentions(lines)
+        + execution_mentions(lines, year)
         + goal_mentions(lines)
-        + section_mentions(lines)
+        + section_mentions(lines, year)
     )
     figures, conflicts = merge_mentions(sorted(mentions, key=lambda m: m.evidence.line_number))
     return figures, findings + conflicts

@@ -68,7 +68,7 @@ def read_report(document: Document) -> tuple[ExtractedReport, list[TableReading]
     combined = combine_with_narrative(document, readings, summary, three, functions)
     tables = read_performance_tables(document)
     project_tables = read_project_tables(document, phase, metadata.fiscal_year)
-    projects, found_projects = extract_projects(document, phase, tables, project_tables.mentions)
+    projects, found_projects = extract_projects(document, phase, tables, project_tables.mentions, metadata.fiscal_year)
     indicators = [row for table in tables for row in table.rows] + list(project_tables.indicators)
     table_findings = [f for table in tables for f in table.findings] + list(project_tables.findings)
     report = ExtractedReport(
