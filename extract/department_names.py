@@ -47,6 +47,7 @@ NOT_REGION_TAIL = ("人大", "政协", "常委会")
 # What follows the name on a label line: the table's unit ("单位：万元"), a seal ("(盖章)").
 AFTER_NAME = re.compile(r"\t|\s(?:金额)?单位\s*:|(?:金额)?单位\s*:\s*(?:万元|元|千元|亿元)|\((?:盖章|公章|章)\)")
 WHITESPACE = re.compile(r"\s+")
+ACCOUNTS_QUALIFIER = re.compile(r"[（(](?:机关)?(?:本级|本部|汇总|合并|部门汇总|单位汇总|含所属单位|含下属单位)[）)]$")
 
 
 class Label(NamedTuple):
@@ -87,8 +88,10 @@ def abbreviations() -> tuple[tuple[str, str], ...]:
 
 
 def clean_name(text: str) -> str:
-    """A name without the spaces a PDF puts inside it ("上海市 XX 局" -> "上海市XX局")."""
-    return WHITESPACE.sub("", text)
+    """A name without the spaces a PDF puts inside it ("上海市 XX 局" -> "上海市XX局") and without
+    the qualifier that says which accounts of it a report covers ("…农业农村局（本级）", "…办公室(汇总)"):
+    the department is the same."""
+    return ACCOUNTS_QUALIFIER.sub("", WHITESPACE.sub("", text))
 
 
 def looks_like_department(text: str) -> bool:

@@ -166,10 +166,12 @@ def title_names(before: str, after: str, scope: str | None) -> tuple[str | None,
     if looks_like_department(before):
         return before, None, scope
     region = region_alone(before) if before else None
-    middle = clean_name(LEVEL_WORD.sub("", middle_of(after)))
+    middle = clean_name(middle_of(after))
     for word, word_scope in (("部门", "department"), ("单位", "unit")):
-        if middle.endswith(word) and looks_like_department(middle[: -len(word)]):
-            return middle[: -len(word)], region, scope or word_scope
+        name = LEVEL_WORD.sub("", clean_name(middle[: -len(word)]))
+        if middle.endswith(word) and looks_like_department(name):
+            return name, region, scope or word_scope
+    middle = LEVEL_WORD.sub("", middle)
     return (middle if looks_like_department(middle) else None), region, scope
 
 

@@ -33,6 +33,10 @@ def identity(text: str) -> tuple:
         ("江苏省委办公厅 2017 年度部门预算 \n目 录 \n", ("江苏省委办公厅", "江苏省", 2017, "budget", "department")),
         ("成都市锦江区教育局2018年度部门预算公开\n", ("成都市锦江区教育局", "成都市锦江区", 2018, "budget", "department")),
         ("攀枝花市西区财政局2023年度单位决算\n", ("攀枝花市西区财政局", "攀枝花市西区", 2023, "final", "unit")),
+        # a qualifier saying which accounts the report covers is no part of the department's name
+        ("绍兴市越城区农业农村局（本级）2019年部门预算\n", ("绍兴市越城区农业农村局", "绍兴市越城区", 2019, "budget", "department")),
+        ("怀远县人民政府办公室(汇总)2022年部门预算\n", ("怀远县人民政府办公室", "怀远县", 2022, "budget", "department")),
+        ("2021年度平阳县水务局（本级）部门决算\n", ("平阳县水务局", "平阳县", 2021, "final", "department")),
         # the department between the year and 部门预算
         ("2017年度江苏省财政厅部门预算公开\n", ("江苏省财政厅", "江苏省", 2017, "budget", "department")),
         # a region before the year, the department on a label line below (Shanghai)
