@@ -27,7 +27,7 @@ from extract.document import Document
 from extract.labelled import Alias, merge, statements
 from extract.measures import PRIOR_YEAR
 from extract.records import Finding, FunctionFigure
-from extract.sections import TOP_HEADING, scope_of_line
+from extract.sections import TOP_HEADING, scope_of_sentence
 from extract.sentences import Sentence, body_sentences, clauses
 from extract.units import unitless_finding
 
@@ -103,7 +103,7 @@ def extract_function_classes(
     the narrative that the classification does not list; ``phase``: the report's."""
     printed = printed or {}
     sentences = list(body_sentences(document))
-    lei_rows, findings = lei_figures(sentences, lambda sentence: scope_of_line(document, sentence.line.number))
+    lei_rows, findings = lei_figures(sentences, lambda sentence: scope_of_sentence(document, sentence.line.number, sentence.text))
     detail_rows: list[FunctionFigure] = []
     heading: Context | None = None
     named: Sentence | None = None  # a 项 named without figures, earlier in this paragraph

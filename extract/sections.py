@@ -9,7 +9,7 @@ import csv
 import re
 from functools import cache
 
-from extract.document import Document, Line
+from extract.document import Document, Line, normalise
 from extract.numbers import MAPS
 
 # "七、“三公”经费财政拨款支出决算情况说明", "五、“三公”经费财政拨款预算安排情况说明"
@@ -43,6 +43,30 @@ def section_scopes() -> tuple[tuple[re.Pattern[str], str], ...]:
 
 def is_heading(text: str) -> bool:
     return bool(text) and (len(text) <= HEADING_MAX_CHARS or bool(LEAD_IN.search(text)))
+
+
+ALL_FUNDS_LEAD = re.compile(
+    r"""
+    ^[^。;]*?(?<!公共预算)(?<!拨款)(?<!基金)(?<!经营)
+    (?:支出预算(?:总计|总额|合计)?|支出总预算|本年支出合计|支出决算(?:总计|合计)?)
+    (?:为|共计|合计)?\s*[\d,.]+\s*(?:万元|元)
+    [^。;]*?其中
+    """,
+    re.VERBOSE,
+)
+"""A sentence that breaks the report's whole spending down: "2025年本部门支出预算4326800元，其中：
+文化旅游体育与传媒支出2990000元，其他支出500000元" (not "一般公共预算拨款支出预算…其中")."""
+SHARE_OF_ALL = re.compile(r"占(?:部门|本部门|本单位)?(?:支出总预算|支出预算总(?:额|计)|本年支出合计|总支出)")
+"""A class's share of the whole spending: "文化旅游体育与传媒支出类科目2990000元，占支出总预算69.10%"."""
+
+
+def scope_of_sentence(document: Document, number: int, text: str) -> str:
+    """The fund scope of a sentence's class figures: all funds when the sentence itself breaks
+    the whole spending down or gives a share of it, else the scope its section names."""
+    text = normalise(text)
+    if ALL_FUNDS_LEAD.search(text) or SHARE_OF_ALL.search(text):
+        return "all"
+    return scope_of_line(document, number)
 
 
 def scope_of_line(document: Document, number: int) -> str:

@@ -11,10 +11,11 @@ A label right after 占 ("占本年支出合计的100%") names the total of a sh
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from functools import cache
 
 from extract.document import Document
-from extract.labelled import Alias, merge, read_aliases, statements
+from extract.labelled import Alias, Statement, merge, read_aliases, statements
 from extract.numbers import MAPS
 from extract.records import Finding, SummaryItem
 from extract.sentences import body_sentences
@@ -26,6 +27,8 @@ from extract.units import unitless_finding
 #   "目标2：驻村帮扶人员经费27万元"      (a project named like an item)
 #   "“三公”经费支出预算为8万元"         (the 三公 budget, not the report's 支出预算)
 #   "公务接待费支出预算为3.00万元"       (one fee's budget: 因公出国（境）费, 公务用车…运行维护费 …)
+#   "工资福利支出预算2836800元"         (an economic class's part, not the report's 支出预算)
+#   "政府性基金预算拨款支出预算…"        (one fund's spending: its own alias, or nothing)
 NOT_A_STATEMENT = re.compile(
     r"""
     (?: 占[^,;:]{0,6}
@@ -33,6 +36,8 @@ NOT_A_STATEMENT = re.compile(
       | 帮扶
       | 目标\d+[:：]?[^,;:]*
       | 费
+      | 工资福利 | 商品和服务 | 对个人和家庭的?补助 | 资本性 | 对企业补助 | 债务利息
+      | 拨款
     )$
     """,
     re.VERBOSE,
@@ -51,8 +56,30 @@ def fiscal_aliases() -> list[Alias]:
     return read_aliases(MAPS / "fiscal_items.csv")
 
 
+# "基本支出预算3176800元，占一般公共预算支出的85.70%": the 一般公共预算 part, not the report's 基本支出
+SHARE_OF_GENERAL_BUDGET = re.compile(r"占(?:本年|全年)?一般公共预算(?:财政)?(?:拨款)?支出")
+GENERAL_BUDGET_PARTS = {"expense_basic": "general_budget_basic", "expense_project": "general_budget_project"}
+
+
+def of_general_budget(statement: Statement) -> Statement:
+    """基本 / 项目支出 stated as a share of 一般公共预算支出 are that budget's parts."""
+    code = GENERAL_BUDGET_PARTS.get(statement.code)
+    if code is None or not SHARE_OF_GENERAL_BUDGET.search(statement.sentence.text):
+        return statement
+    label = next(alias.label for alias in item_aliases() if alias.code == code)
+    return replace(statement, code=code, label=label)
+
+
+def about_procurement(statement: Statement) -> bool:
+    """A 政府采购 item is one only in a sentence about 采购: "政府采购预算1.38万元，其中…政府购买服务预算0万元"
+    is the procurement of services, "本部门政府购买服务预算720.00万元" alone is not (services bought
+    by other means than procurement)."""
+    return not statement.code.startswith("procurement_") or "采购" in statement.sentence.text
+
+
 def extract_summary_items(document: Document, phase: str) -> tuple[list[SummaryItem], list[Finding]]:
     found = statements(body_sentences(document), item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT)
+    found = [of_general_budget(statement) for statement in found if about_procurement(statement)]
     merged, findings = merge(found, "summary_items")
     items = []
     for row in merged:

@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from extract.document import Document
 from extract.records import FunctionFigure, SummaryItem
-from extract.sections import scope_of_line
+from extract.sections import scope_of_sentence
 from extract.standard_tables.facts import Fact
 from extract.standard_tables.readings import TableReading
 from extract.standard_tables.records import labels
@@ -82,7 +82,7 @@ def fiscal_items_as_general(items: list[SummaryItem], general: bool) -> list[Sum
 def narrative_scopes(document: Document, figures: list[FunctionFigure], general: bool) -> list[FunctionFigure]:
     out = []
     for figure in figures:
-        scope = scope_of_line(document, figure.evidence.line_number)
+        scope = scope_of_sentence(document, figure.evidence.line_number, figure.evidence.text.split(" … ")[0])
         if scope == "fiscal" and general:
             scope = "general_budget"
         out.append(replace(figure, fund_scope=scope))

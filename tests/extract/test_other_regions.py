@@ -56,3 +56,61 @@ def test__projects__all_projects_together_are_no_project():
 def test__projects__a_sections_spending_of_the_reports_year():
     text = "（二）动物防疫补助\n1.项目支出预算执行情况。\n2022年项目资金支出合计35万元，2023年项目资金支出合计38万元。\n"
     assert projects(text) == {"动物防疫补助": (None, 38 * WAN, None)}
+
+
+BUDGET = "来宾市兴宾区文化广电体育和旅游局2025年部门预算公开说明\n"
+
+
+def summary(body: str, title: str = BUDGET) -> dict[str, Decimal | None]:
+    return {item.item: item.amount_yuan for item in read_text(title + body).summary_items}
+
+
+def classes(body: str, title: str = BUDGET) -> dict[tuple[str, str], Decimal | None]:
+    return {(f.fund_scope, f.class_code): f.amount_yuan for f in read_text(title + body).expenditure_by_function}
+
+
+def test__classes__a_sentence_that_breaks_the_whole_spending_down_is_all_funds():
+    text = "一、部门收支总体情况\n2025年本部门支出预算4326800元，其中：文化旅游体育与传媒支出2990000元，其他支出500000元。\n"
+    assert classes(text) == {("all", "207"): Decimal(2990000), ("all", "229"): Decimal(500000)}
+
+
+def test__classes__a_share_of_the_whole_spending_is_all_funds():
+    text = "一、部门收支总体情况\n（一）文化旅游体育与传媒支出类科目2990000元，占支出总预算69.10%。\n"
+    assert classes(text) == {("all", "207"): Decimal(2990000)}
+
+
+def test__classes__a_general_budget_breakdown_keeps_its_section_scope():
+    text = "四、一般公共预算支出情况\n2025年一般公共预算支出3706800元，其中：文化旅游体育与传媒支出2870000元。\n"
+    assert classes(text) == {("general_budget", "207"): Decimal(2870000)}
+
+
+def test__summary__an_economic_class_budget_is_not_the_reports_spending():
+    text = (
+        "一、一般公共预算支出情况说明\n2025年本年一般公共预算支出3706800元。\n"
+        "1.基本支出预算3176800元，占一般公共预算支出的85.70%。其中：工资福利支出预算2836800元，占基本支出预算89.30%。\n"
+        "2.项目支出530000元，占一般公共预算支出的14.30%。\n"
+    )
+    assert summary(text) == {
+        "general_budget_expense": Decimal(3706800),
+        "general_budget_basic": Decimal(3176800),
+        "general_budget_project": Decimal(530000),
+    }
+
+
+def test__summary__general_budget_appropriation_parts_without_cai_zheng():
+    text = "四、一般公共预算拨款支出预算\n2024年一般公共预算拨款基本支出1,218.36万元，一般公共预算拨款项目支出1,200.00万元。\n"
+    assert summary(text) == {"general_budget_basic": Decimal("1218.36") * WAN, "general_budget_project": 1200 * WAN}
+
+
+def test__summary__a_bare_general_budget_appropriation_may_be_income_and_is_not_read():
+    text = (
+        "一、收支总体情况\n本年收入中：一般公共预算财政拨款8,645.23万元。\n"
+        "三、绩效目标设置情况\n2026年本部门共12个项目实行绩效目标管理，涉及一般公共预算财政拨款7,620.00万元。\n"
+    )
+    assert summary(text) == {}
+
+
+def test__summary__services_bought_by_the_government_are_procurement_only_in_a_procurement_sentence():
+    assert summary("一、其他重要事项情况说明\n2026年本部门政府购买服务预算720.00万元。\n") == {}
+    bought = summary("一、其他重要事项情况说明\n2022年，安排政府采购预算1.38万元，其中，政府采购货物预算1.38万元；政府购买服务预算0万元。\n")
+    assert bought["procurement_services"] == Decimal("0.00")
