@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 from functools import cache
 
+from extract import numbers
 from extract.document import Document
 from extract.labelled import Alias, Statement, merge, read_aliases, statements
 from extract.numbers import MAPS
@@ -70,6 +71,22 @@ def of_general_budget(statement: Statement) -> Statement:
     return replace(statement, code=code, label=label)
 
 
+# "收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元": the income with last year's
+# carryover is the 收入总计, not the year's 本年收入合计
+WITH_CARRYOVER = re.compile(
+    rf"收入(?:预算|决算)?(?:总额)?(?:为|共计)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)[^。]*?其中[^。]*?(?:上年|年初)结转"
+)
+
+
+def with_carryover(statement: Statement) -> Statement:
+    """The income total a sentence breaks down into 本年收入 and 上年结转 is the 收入总计."""
+    lead = WITH_CARRYOVER.search(statement.sentence.text) if statement.code == "income_total" else None
+    if lead is None or numbers.to_yuan(lead["number"], lead["unit"]) != statement.measures.amount_yuan:
+        return statement
+    label = next(alias.label for alias in item_aliases() if alias.code == "total_income_and_expense")
+    return replace(statement, code="total_income_and_expense", label=label)
+
+
 def about_procurement(statement: Statement) -> bool:
     """A 政府采购 item is one only in a sentence about 采购: "政府采购预算1.38万元，其中…政府购买服务预算0万元"
     is the procurement of services, "本部门政府购买服务预算720.00万元" alone is not (services bought
@@ -79,7 +96,7 @@ def about_procurement(statement: Statement) -> bool:
 
 def extract_summary_items(document: Document, phase: str) -> tuple[list[SummaryItem], list[Finding]]:
     found = statements(body_sentences(document), item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT)
-    found = [of_general_budget(statement) for statement in found if about_procurement(statement)]
+    found = [with_carryover(of_general_budget(statement)) for statement in found if about_procurement(statement)]
     merged, findings = merge(found, "summary_items")
     items = []
     for row in merged:

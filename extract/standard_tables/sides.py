@@ -26,8 +26,9 @@ from extract.standard_tables.recognise import Row
 from extract.standard_tables.rows import cell_values, printed_name
 
 TOTAL_ITEMS = frozenset({"total_income_and_expense", "fiscal_total", "income_total", "expense_total", "carryover_ending"})
-# "年初财政拨款结转和结余", "年末结转和结余": the rows after it (一般公共预算财政拨款 …) are its parts
-PARTS_HEADER = re.compile(r"(?:年初|年末|上年|本年)?(?:财政拨款)?结转和结余(?:资金)?")
+# "年初财政拨款结转和结余", "年末结转和结余", "二、上年结转": the rows after it (一般公共预算财政拨款 …)
+# are its parts
+PARTS_HEADER = re.compile(r"(?:年初|年末|上年|本年)?(?:财政拨款)?结转(?:和结余)?(?:资金)?")
 CLASS_SIDES = frozenset({"expense", "expense_function"})
 
 

@@ -114,3 +114,26 @@ def test__summary__services_bought_by_the_government_are_procurement_only_in_a_p
     assert summary("一、其他重要事项情况说明\n2026年本部门政府购买服务预算720.00万元。\n") == {}
     bought = summary("一、其他重要事项情况说明\n2022年，安排政府采购预算1.38万元，其中，政府采购货物预算1.38万元；政府购买服务预算0万元。\n")
     assert bought["procurement_services"] == Decimal("0.00")
+
+
+def test__summary__income_broken_down_into_the_years_and_last_years_is_the_total():
+    text = "一、收支预算总体情况\n2026年本部门收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元。\n"
+    assert summary(text) == {"total_income_and_expense": Decimal("10315.23") * WAN, "income_total": Decimal("9965.23") * WAN}
+
+
+def test__fiscal_table__rows_under_last_years_carryover_are_its_parts():
+    text = (
+        "表4\n北京市通州区民政局2026年财政拨款收支总表\n单位：元\n"
+        "收入\t收入\t支出\t支出\t支出\n"
+        "项目\t预算数\t项目\t合计\t一般公共预算财政拨款\n"
+        "一、本年收入\t8,645,230.00\t一、本年支出\t8,995,230.00\t8,995,230.00\n"
+        "（一）一般公共预算财政拨款\t8,645,230.00\t（一）社会保障和就业支出\t8,995,230.00\t8,995,230.00\n"
+        "二、上年结转\t350,000.00\t\t\t\n"
+        "（一）一般公共预算财政拨款\t350,000.00\t\t\t\n"
+        "收入总计\t8,995,230.00\t支出总计\t8,995,230.00\t8,995,230.00\n"
+    )
+    report = read_text("北京市通州区民政局2026年部门预算\n" + text)
+    items = {item.item: item.amount_yuan for item in report.summary_items}
+    assert items["fiscal_total"] == Decimal("8995230.00")
+    assert "income_general_public_budget" not in items or items["income_general_public_budget"] == Decimal("8645230.00")
+    assert not [f for f in report.findings if f.rule == "table_figures_disagree"]
