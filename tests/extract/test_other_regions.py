@@ -118,7 +118,7 @@ def test__summary__services_bought_by_the_government_are_procurement_only_in_a_p
 
 def test__summary__income_broken_down_into_the_years_and_last_years_is_the_total():
     text = "一、收支预算总体情况\n2026年本部门收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元。\n"
-    assert summary(text) == {"total_income_and_expense": Decimal("10315.23") * WAN, "income_total": Decimal("9965.23") * WAN}
+    assert summary(text) == {"total_income_and_expense": Decimal("10315.23") * WAN}
 
 
 def test__fiscal_table__rows_under_last_years_carryover_are_its_parts():
