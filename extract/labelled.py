@@ -28,6 +28,11 @@ LISTING = re.compile(r"包括")
 # "占“三公”经费的16.06%": the label after 占 is the base of a share, never a statement, and does
 # not end the segment of the label before it.
 SHARE_BASE = re.compile(r"占[^,;:，；：]{0,6}$")
+# "比2024年收支总预算422.68万元增加10.00万元", "较2022年项目支出398.60万元增加43.30万元": the figure a
+# comparison starts from, not a statement of the label
+COMPARISON_BASE = re.compile(r"(?:比|较|同比)\s*(?:上年|去年|上年度|(?:19|20)\d{2}\s*年度?)?\s*(?:年初)?(?:预算|决算)?数?$")
+CLAUSE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+COMPARED_YEAR = re.compile(r"(?:与|同|和|比|较)\s*(?:19|20)\d{2}\s*年度?(?:相比|比较|同期)?")
 # "…主要用于单位行政运行等。与上年相比增加2,444.1万元，增长31.22%。": a sentence that opens with the
 # prior-year comparison and names no label states the change of the one label of the sentence
 # before it, in the same paragraph.
@@ -76,11 +81,14 @@ def statements(
     guard: re.Pattern[str] | None = None,
     skip_listed: bool = True,
     final: bool = False,
+    year: int | None = None,
 ) -> Iterator[Statement]:
     """Every (label, measures) a sentence states.
 
     ``guard``: text that must not precede a label; ``skip_listed``: ignore labels after 包括;
-    ``final``: the sentences are a final report's (a figure called a budget is no amount).
+    ``final``: the sentences are a final report's (a figure called a budget is no amount);
+    ``year``: the report's, when known: a label its clause says is of another year
+    ("2023年收入预算总计432.68万元" in a 2025 budget) states nothing of this report.
     """
     pattern = alias_pattern(aliases)
     by_alias = {a.alias: a for a in aliases}
@@ -98,11 +106,13 @@ def statements(
             matches = [
                 m
                 for m in pattern.finditer(clause)
-                if not _guarded(clause, m, guard) and (listing is None or m.start() < listing.start())
+                if not _guarded(clause, m, guard)
+                and (listing is None or m.start() < listing.start())
+                and not of_other_year(clause[: m.start()], year)
             ]
             for index, match in enumerate(matches):
                 end = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
-                measures = read_measures(inside_parentheses(clause[match.end() : end]), clause, counts=counts, final=final)
+                measures = read_measures(inside_parentheses(clause[match.end() : end]), clause, counts=counts, final=final, year=year)
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]
@@ -143,9 +153,16 @@ def follow_on_change(sentence: Sentence, previous: list[Statement]) -> Statement
 QUALIFIES_THREE_PUBLIC = re.compile(r"^(?:安排的?|的)?\s*[\"“”'‘’]?三公")
 
 
+def of_other_year(before: str, year: int | None) -> bool:
+    """Whether the last year named before a label (in its clause) is not the report's; a year
+    compared with ("与2019年相比，收、支总计各减少…") says nothing of whose the label is."""
+    years = CLAUSE_YEAR.findall(COMPARED_YEAR.sub("", before))
+    return year is not None and bool(years) and int(years[-1]) != year
+
+
 def _guarded(clause: str, match: re.Match[str], guard: re.Pattern[str] | None) -> bool:
     before = clause[max(0, match.start() - 12) : match.start()]
-    if SHARE_BASE.search(before) or QUALIFIES_THREE_PUBLIC.match(clause[match.end() : match.end() + 8]):
+    if SHARE_BASE.search(before) or COMPARISON_BASE.search(before) or QUALIFIES_THREE_PUBLIC.match(clause[match.end() : match.end() + 8]):
         return True
     return bool(guard is not None and guard.search(before))
 

@@ -103,9 +103,10 @@ def _count(pattern: re.Pattern[str], text: str) -> int | None:
     return int(next(value for value in match.groups() if value is not None))
 
 
-def read_measures(segment: str, context: str, *, counts: bool = False, final: bool = False) -> Measures:
+def read_measures(segment: str, context: str, *, counts: bool = False, final: bool = False, year: int | None = None) -> Measures:
     """Measures of ``segment`` (the text after a label); ``context`` is its whole clause;
-    ``final``: the segment is a final report's (see leading_amount)."""
+    ``final``: the segment is a final report's (see leading_amount); ``year``: the report's (a
+    change on another year than the prior one is none)."""
     if CONTINUED_NAME.match(segment) or not (DIGIT.search(segment) or numbers.UNCHANGED.search(segment)):
         return Measures()
     end = SEGMENT_END.search(segment)
@@ -121,7 +122,7 @@ def read_measures(segment: str, context: str, *, counts: bool = False, final: bo
     budget = BUDGET.search(segment)
     change, change_pct = (None, None)
     if PRIOR_YEAR.search(context):
-        change, change_pct = numbers.first_change(segment)
+        change, change_pct = numbers.first_change(segment, year)
     measures = Measures(
         amount_yuan=amount,
         amount_unitless=unitless,

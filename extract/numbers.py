@@ -119,24 +119,39 @@ def on_budget(text: str, start: int) -> bool:
     return bool(ON_BUDGET.search(CLAUSE_BREAK.split(text[:start])[-1]))
 
 
-def first_match(pattern: re.Pattern[str], text: str, skipped: list[tuple[int, int]]) -> re.Match[str] | None:
-    """The first match that is not a change on the budget (see ON_BUDGET) nor inside one
-    (``skipped`` collects their spans: "比年初预算数增加5.00万元，增长5.26%" as a whole)."""
+# "比2021年减少3.05万元" in a 2023 report, "比2023年预算减少2.73万元" in a 2023 final report: a
+# change on a year other than the one before the report's is no change on the prior year
+COMPARED_WITH_YEAR = re.compile(r"(?:比|较|与|同|对比)\s*((?:19|20)\d{2})\s*年")
+
+
+def on_other_year(text: str, start: int, year: int | None) -> bool:
+    """The change phrase at ``start`` compares with a year that is not the prior one."""
+    if year is None:
+        return False
+    compared = COMPARED_WITH_YEAR.findall(CLAUSE_BREAK.split(text[:start])[-1])
+    return bool(compared) and int(compared[-1]) != year - 1
+
+
+def first_match(pattern: re.Pattern[str], text: str, skipped: list[tuple[int, int]], year: int | None = None) -> re.Match[str] | None:
+    """The first match that is not a change on the budget (see ON_BUDGET) or on another year than
+    the prior one (``year``: the report's), nor inside one (``skipped`` collects their spans:
+    "比年初预算数增加5.00万元，增长5.26%" as a whole)."""
     for match in pattern.finditer(text):
         if any(start <= match.start() < end for start, end in skipped):
             continue
-        if on_budget(text, match.start()):
+        if on_budget(text, match.start()) or on_other_year(text, match.start(), year):
             skipped.append(match.span())
             continue
         return match
     return None
 
 
-def first_change(text: str) -> tuple[Decimal | None, Decimal | None]:
+def first_change(text: str, year: int | None = None) -> tuple[Decimal | None, Decimal | None]:
     """(change in yuan, change in %) of the first change phrase on the prior year; (0, 0) for
-    持平 / 一样. A change on the budget ("比预算增加0万元，比去年增加1.55万元") is skipped."""
+    持平 / 一样. A change on the budget ("比预算增加0万元，比去年增加1.55万元") or, when the report's
+    ``year`` is known, on another year than the one before it is skipped."""
     skipped: list[tuple[int, int]] = []
-    match = first_match(CHANGE, text, skipped)
+    match = first_match(CHANGE, text, skipped, year)
     if match and match["either"] and to_decimal(match["number"]) != 0:
         return None, None  # 增加（减少）5万元: which way is not said
     if match:
@@ -150,9 +165,9 @@ def first_change(text: str) -> tuple[Decimal | None, Decimal | None]:
     if match:
         amount = to_yuan(match["number"], match["unit"])
         return (signed(match["dir"], amount) if amount is not None else None), None
-    match = first_match(PCT_CHANGE, text, skipped)
+    match = first_match(PCT_CHANGE, text, skipped, year)
     if match:
         return None, signed(match["dir"], Decimal(match["pct"]))
-    if first_match(UNCHANGED, text, skipped):
+    if first_match(UNCHANGED, text, skipped, year):
         return Decimal("0.00"), None
     return None, None

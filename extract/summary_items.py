@@ -94,8 +94,8 @@ def about_procurement(statement: Statement) -> bool:
     return not statement.code.startswith("procurement_") or "采购" in statement.sentence.text
 
 
-def extract_summary_items(document: Document, phase: str) -> tuple[list[SummaryItem], list[Finding]]:
-    found = statements(body_sentences(document), item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT)
+def extract_summary_items(document: Document, phase: str, year: int | None = None) -> tuple[list[SummaryItem], list[Finding]]:
+    found = statements(body_sentences(document), item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year)
     found = [with_carryover(of_general_budget(statement)) for statement in found if about_procurement(statement)]
     merged, findings = merge(found, "summary_items")
     items = []

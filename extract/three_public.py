@@ -165,12 +165,12 @@ def beside_table(statement: Statement, table: dict[str, Measures]) -> Statement:
 
 
 def extract_three_public(
-    document: Document, phase: str, standalone: bool = False
+    document: Document, phase: str, standalone: bool = False, year: int | None = None
 ) -> tuple[list[ThreePublicFigure], list[Finding]]:
     """The 三公 figures of a report; ``standalone``: a 三公 disclosure of its own (its whole text and
-    its table are read)."""
+    its table are read); ``year``: the report's (figures said of another year are not read)."""
     sentences = body_sentences(document) if standalone else section_sentences(document)
-    found = list(statements(sentences, category_aliases(), counts=True, final=phase == "final"))
+    found = list(statements(sentences, category_aliases(), counts=True, final=phase == "final", year=year))
     findings: list[Finding] = []
     if standalone:
         from_table, findings = table_statements(document, phase)

@@ -98,7 +98,7 @@ def test__summary__an_economic_class_budget_is_not_the_reports_spending():
 
 
 def test__summary__general_budget_appropriation_parts_without_cai_zheng():
-    text = "四、一般公共预算拨款支出预算\n2024年一般公共预算拨款基本支出1,218.36万元，一般公共预算拨款项目支出1,200.00万元。\n"
+    text = "四、一般公共预算拨款支出预算\n2025年一般公共预算拨款基本支出1,218.36万元，一般公共预算拨款项目支出1,200.00万元。\n"
     assert summary(text) == {"general_budget_basic": Decimal("1218.36") * WAN, "general_budget_project": 1200 * WAN}
 
 
@@ -117,7 +117,7 @@ def test__summary__services_bought_by_the_government_are_procurement_only_in_a_p
 
 
 def test__summary__income_broken_down_into_the_years_and_last_years_is_the_total():
-    text = "一、收支预算总体情况\n2026年本部门收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元。\n"
+    text = "一、收支预算总体情况\n2025年本部门收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元。\n"
     assert summary(text) == {"total_income_and_expense": Decimal("10315.23") * WAN}
 
 
@@ -137,3 +137,48 @@ def test__fiscal_table__rows_under_last_years_carryover_are_its_parts():
     assert items["fiscal_total"] == Decimal("8995230.00")
     assert "income_general_public_budget" not in items or items["income_general_public_budget"] == Decimal("8645230.00")
     assert not [f for f in report.findings if f.rule == "table_figures_disagree"]
+
+
+def test__summary__a_figure_of_another_year_or_the_base_of_a_comparison_is_not_the_reports():
+    text = (
+        "一、部门收支总体情况\n2023年收入预算总计432.68万元。"
+        "2025年收支总预算452.68万元，比2024年收支总预算432.68万元增加20.00万元。\n"
+    )
+    report = read_text(BUDGET + text)
+    [total] = report.summary_items
+    assert (total.item, total.amount_yuan, total.prior_year_change_yuan) == ("total_income_and_expense", Decimal("452.68") * WAN, 20 * WAN)
+
+
+def test__summary__a_change_on_the_project_spending_of_the_prior_year_is_its_change():
+    report = read_text("湘源县农业农村局\n2023年度部门决算\n2023年度项目支出较2022年项目支出398.60万元增加43.30万元，增长10.86%。\n")
+    [project] = report.summary_items
+    assert (project.item, project.amount_yuan, project.prior_year_change_yuan) == ("expense_project", None, Decimal("43.30") * WAN)
+
+
+THREE_PUBLIC_FINAL = '安平县青石镇人民政府2023年度一般公共预算财政拨款"三公"经费支出决算情况说明\n'
+
+
+def three_public(body: str, title: str = THREE_PUBLIC_FINAL) -> dict[str, tuple]:
+    report = read_text(title + body)
+    return {f.category: (f.amount_yuan, f.budget_yuan, f.prior_year_change_yuan) for f in report.three_public}
+
+
+def test__three_public__a_change_on_the_years_budget_or_an_older_year_is_no_change_on_the_prior_year():
+    assert three_public("2023年度“三公”经费支出决算数为12.87万元，比2023年预算减少2.73万元。\n") == {
+        "three_public_total": (Decimal("12.87") * WAN, None, None)
+    }
+    assert three_public("2023年度“三公”经费支出决算数为12.87万元，比2021年减少3.05万元。\n") == {
+        "three_public_total": (Decimal("12.87") * WAN, None, None)
+    }
+    assert three_public("2023年度“三公”经费支出决算数为12.87万元，比2022年减少3.05万元。\n") == {
+        "three_public_total": (Decimal("12.87") * WAN, None, Decimal("-3.05") * WAN)
+    }
+
+
+def test__three_public__last_years_final_figure_in_a_budget_disclosure_is_not_read():
+    title = "临河县石桥乡人民政府2024年“三公”经费预算情况说明\n"
+    text = "2024年石桥乡“三公”经费预算为9.2万元，其中公务接待费3.2万元。2023年石桥乡公务用车运行费决算数为6.2万元。\n"
+    assert three_public(text, title) == {
+        "three_public_total": (Decimal("9.2") * WAN, None, None),
+        "official_reception": (Decimal("3.2") * WAN, None, None),
+    }
