@@ -73,6 +73,9 @@ LEVEL_WORD = re.compile(r"(?:省|市|区|县|乡|镇)级|本级|财政拨款|关
 THREE_PUBLIC = re.compile(r"[\"“”'‘’]?三公[\"“”'‘’]?经费")
 # A stand-alone 三公 title ends in one of these when it names no phase: "…“三公”经费情况统计表".
 THREE_PUBLIC_TAIL = re.compile(r"(?:情况|统计|说明|公开|表)$")
+# "…2024年“三公”经费预算及2023年“三公”经费决算情况公开": what follows another year is that year's
+# report; the title's own year is a budget
+OTHER_YEAR_PART = re.compile(r"(?:及|和|与|暨|、)\s*(?:19|20)\d{2}\s*年")
 # What a report title (not a table's) says besides its kind: "…情况说明", "…绩效自评报告".
 REPORT_WORD = re.compile(r"说明|报告")
 # "第一部分  攀枝花市西区人大办公室概况"
@@ -137,7 +140,8 @@ def parse_title(line: Line) -> Title | None:
         return None
     after = match["after"].strip()
     words = [kinds()[m.group()] for m in kind_pattern().finditer(after)]
-    phases = {word.phase for word in words if word.phase}
+    own_words = [kinds()[m.group()] for m in kind_pattern().finditer(OTHER_YEAR_PART.split(after, maxsplit=1)[0])]
+    phases = {word.phase for word in own_words if word.phase} or {word.phase for word in words if word.phase}
     phase = next((p for p in PHASE_ORDER if p in phases), None)
     scope = next((word.report_scope for word in words if word.report_scope), None)
     subject = title_subject(after, phase, scope)
@@ -318,7 +322,7 @@ def decide_phase(document: Document, title: Title) -> str:
     phase its tables' names agree on."""
     phase = title.phase
     if title.subject == "three_public" and phase != "final":
-        from_table = table_phase(document)
+        from_table = table_phase(document, title.year)
         phase = "final" if from_table == "final" else phase or from_table
     elif title.subject == "tables" and phase is None:
         phase = phase_of_table_names(document)

@@ -81,3 +81,19 @@ def scope_of_line(document: Document, number: int) -> str:
         if TOP_HEADING.match(line.text):
             break
     return DEFAULT_SCOPE
+
+
+SECTION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def in_other_years_section(document: Document, number: int, year: int | None) -> bool:
+    """Whether the line is in a top-level section whose heading names years, the report's not
+    among them: "二、2023年“三公”经费决算情况" in a 2024 budget disclosure states last year's figures."""
+    if year is None:
+        return False
+    for line in reversed(document.lines[: number - 1]):
+        if not line.is_cell and TOP_HEADING.match(line.text):
+            years = {int(found) for found in SECTION_YEAR.findall(line.text)}
+            return bool(years) and year not in years
+    return False
+

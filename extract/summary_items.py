@@ -19,6 +19,7 @@ from extract.document import Document
 from extract.labelled import Alias, Statement, merge, read_aliases, statements
 from extract.numbers import MAPS
 from extract.records import Finding, SummaryItem
+from extract.sections import in_other_years_section
 from extract.sentences import body_sentences
 from extract.units import unitless_finding
 
@@ -95,7 +96,8 @@ def about_procurement(statement: Statement) -> bool:
 
 
 def extract_summary_items(document: Document, phase: str, year: int | None = None) -> tuple[list[SummaryItem], list[Finding]]:
-    found = statements(body_sentences(document), item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year)
+    sentences = [s for s in body_sentences(document) if not in_other_years_section(document, s.line.number, year)]
+    found = statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year)
     found = [with_carryover(of_general_budget(statement)) for statement in found if about_procurement(statement)]
     merged, findings = merge(found, "summary_items")
     items = []

@@ -31,7 +31,7 @@ from extract.labelled import Alias, Statement, merge, read_aliases, statements
 from extract.measures import Measures
 from extract.numbers import MAPS, to_yuan
 from extract.records import Finding, ThreePublicFigure
-from extract.sections import section_lines
+from extract.sections import in_other_years_section, section_lines
 from extract.sentences import Sentence, body_sentences
 from extract.units import unitless_finding
 
@@ -110,17 +110,37 @@ def three_public_rows(table: Table) -> tuple[dict[int, str], list[tuple[int, Ali
     return {}, []
 
 
-def table_phase(document: Document) -> str | None:
-    """final when a 三公 table has a 决算数 column, budget when it has 预算数 columns only."""
-    kinds = {kind for table in document.tables for kind in three_public_rows(table)[0].values()}
+TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+
+
+def of_other_year(document: Document, table, year: int | None) -> bool:
+    """Whether the nearest line above a table that names years (its title) names other years than
+    ``year``: a 2024 三公 budget that shows "2023年…“三公”经费支出决算表" beside it."""
+    if year is None:
+        return False
+    for line in reversed(document.lines_before(table, 3)):
+        years = {int(found) for found in TITLE_YEAR.findall(line.text)}
+        if years:
+            return year not in years
+    return False
+
+
+def table_phase(document: Document, year: int | None = None) -> str | None:
+    """final when a 三公 table (of the report's ``year``) has a 决算数 column, budget when it has
+    预算数 columns only."""
+    tables = [table for table in document.tables if not of_other_year(document, table, year)]
+    kinds = {kind for table in tables for kind in three_public_rows(table)[0].values()}
     return "final" if "final" in kinds else "budget" if "budget" in kinds else None
 
 
-def table_statements(document: Document, phase: str) -> tuple[list[Statement], list[Finding]]:
-    """One statement per category row of each 三公 table, its columns read as the phase's measures."""
+def table_statements(document: Document, phase: str, year: int | None = None) -> tuple[list[Statement], list[Finding]]:
+    """One statement per category row of each 三公 table (not one titled with another year than
+    the report's), its columns read as the phase's measures."""
     found: list[Statement] = []
     findings: list[Finding] = []
     for table in document.tables:
+        if of_other_year(document, table, year):
+            continue
         kinds, rows = three_public_rows(table)
         unit = table_unit(document, table)
         measure_of = MEASURE_OF_COLUMN.get(phase, {})
@@ -170,10 +190,11 @@ def extract_three_public(
     """The 三公 figures of a report; ``standalone``: a 三公 disclosure of its own (its whole text and
     its table are read); ``year``: the report's (figures said of another year are not read)."""
     sentences = body_sentences(document) if standalone else section_sentences(document)
+    sentences = [s for s in sentences if not in_other_years_section(document, s.line.number, year)]
     found = list(statements(sentences, category_aliases(), counts=True, final=phase == "final", year=year))
     findings: list[Finding] = []
     if standalone:
-        from_table, findings = table_statements(document, phase)
+        from_table, findings = table_statements(document, phase, year)
         by_code = {s.code: s.measures for s in from_table}
         found = from_table + [beside_table(s, by_code) for s in found]
         found = [s for s in found if not s.measures.is_empty()]

@@ -182,3 +182,32 @@ def test__three_public__last_years_final_figure_in_a_budget_disclosure_is_not_re
         "three_public_total": (Decimal("9.2") * WAN, None, None),
         "official_reception": (Decimal("3.2") * WAN, None, None),
     }
+
+
+def test__three_public__a_budget_disclosure_beside_last_years_final_table_stays_a_budget():
+    text = (
+        "临河县石桥乡人民政府2024年“三公”经费预算情况说明\n"
+        "2024年石桥乡“三公”经费预算为9.2万元。\n"
+        "2023年石桥乡“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t10.50\t9.80\n公务接待费\t4.00\t3.60\n"
+    )
+    report = read_text(text)
+    assert (report.document.fiscal_year, report.document.phase) == (2024, "budget")
+    assert {f.category: f.amount_yuan for f in report.three_public} == {"three_public_total": Decimal("9.2") * WAN}
+
+
+def test__three_public__a_title_with_this_years_budget_and_last_years_final_is_this_years_budget():
+    text = (
+        "北岭县白沙镇人民政府2024年“三公”经费预算及2023年“三公”经费决算情况公开\n"
+        "一、2024年“三公”经费预算安排情况\n"
+        "2024年度“三公”经费预算总计14.6万元，其中：因公出国（境）经费0万元，公务接待费6.1万元，公务用车运行费用8.5万元。\n"
+        "二、2023年“三公”经费决算情况\n"
+        "2023年度“三公”经费合计支出13.95万元。国内公务接待38批次，302人次；公务用车保有量3辆。\n"
+    )
+    report = read_text(text)
+    assert (report.document.fiscal_year, report.document.phase) == (2024, "budget")
+    assert {f.category: (f.amount_yuan, f.batches) for f in report.three_public} == {
+        "three_public_total": (Decimal("14.6") * WAN, None),
+        "outbound_travel": (Decimal("0.00"), None),
+        "official_reception": (Decimal("6.1") * WAN, None),
+        "vehicle_operation": (Decimal("8.5") * WAN, None),
+    }
