@@ -245,7 +245,9 @@ def lei_aliases() -> list[Alias]:
     for name, code in classification.lei_names():
         aliases.append(Alias(code, name, name))
         aliases.append(Alias(code, name, f"{name}(类)"))
-    return aliases
+        if name.endswith("支出"):  # 教育(类), 农林水(类): the marker makes even a short name a 类's
+            aliases.append(Alias(code, name, f"{name[: -len('支出')]}(类)"))
+    return list(dict.fromkeys(aliases))
 
 
 def lei_figures(sentences: list[Sentence], scope_of: Callable[[Sentence], str]) -> tuple[list[FunctionFigure], list[Finding]]:
@@ -419,6 +421,8 @@ def resolve_code(piece: Piece, level: str, context: Context, sentence: Sentence)
     if level != "类" and parent is None:
         return None
     code = classification.lookup(piece.name, parent)
+    if code is None and level == "类" and marker == "类":  # 教育（类）: a 类 named without its 支出
+        code = classification.lookup(f"{piece.name}支出", None)
     if code is None and (parent, loose_name(piece.name)) in context.printed:
         code = context.printed[(parent, loose_name(piece.name))]
         context.findings.append(

@@ -30,7 +30,9 @@ FOREIGN_GAP = re.compile(r"比|较|与|增|减|占|其中|包括|下降|上升|�
 # A segment ends where a list of other figures begins.
 SEGMENT_END = re.compile(r"[:：]|其中|主要用于|主要包括|包括|具体")
 # A segment that opens with "(" continues a longer name ("社会保障和就业(208)抚恤(08)…"): no figure.
-CONTINUED_NAME = re.compile(r"^\s*\(")
+CONTINUED_NAME = re.compile(r"^\s*(?:\(|[\u4e00-\u9fff、]{2,30}?\((?:款|项)\))")
+"""A label whose name goes on: "(类)…", or a 类 followed by its 款 / 项 ("住房保障支出(类)住房改革支出(款)
+住房公积金(项)100万元，比上年增加30万元" states the 项, not the 类)."""
 # "共计支出0.50万元" (reception detail, after the counts)
 TOTAL_SPENT = re.compile(rf"共计支出\s*(?P<number>{numbers.SIGNED_NUMBER})\s*(?P<unit>万元|元|万)")
 # "年初预算为0.95万元", "全年预算数28.4万元", "预算数为5万元"

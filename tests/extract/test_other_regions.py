@@ -211,3 +211,23 @@ def test__three_public__a_title_with_this_years_budget_and_last_years_final_is_t
         "official_reception": (Decimal("6.1") * WAN, None),
         "vehicle_operation": (Decimal("8.5") * WAN, None),
     }
+
+
+def test__classes__a_lei_marked_by_its_word_is_found_without_its_zhichu():
+    text = (
+        "测试县中心小学\n2023年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n"
+        "教育（类）支出841.41万元，占80.00%；农林水（类）支出340.60万元，占20.00%。\n"
+    )
+    assert {f.class_code: f.amount_yuan for f in read_text(text).expenditure_by_function} == {
+        "205": Decimal("841.41") * WAN,
+        "213": Decimal("340.60") * WAN,
+    }
+
+
+def test__classes__a_lei_followed_by_its_kuan_and_xiang_states_the_xiang_only():
+    text = (
+        "衡阳市石鼓区住房和城乡建设局2024年部门预算说明\n四、一般公共预算拨款支出预算\n住房保障支出110.00万元。\n"
+        "住房保障支出（类）住房改革支出（款）住房公积金（项）2024年预算数110.00万元，比上年增加30.00万元。\n"
+    )
+    rows = {f.class_code: (f.amount_yuan, f.prior_year_change_yuan) for f in read_text(text).expenditure_by_function}
+    assert rows == {"221": (110 * WAN, None), "2210201": (110 * WAN, 30 * WAN)}
