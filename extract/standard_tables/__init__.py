@@ -32,6 +32,7 @@ from extract.records import (
 from extract.standard_tables import facts as fact_module
 from extract.standard_tables.header import (
     header_size,
+    headings_of_index_row,
     header_unit_factor,
     is_figure,
     read_columns,
@@ -81,7 +82,11 @@ def read_table(table: Recognised, phase: str | None, year: int | None) -> TableR
     rule = table.rule
     reading = TableReading(rule.kind, rule.fund_scope, rule.rows, table.title, table.unit)
     count, index_rows = header_size(table.rows)
-    header = [[relative_years(c.text, year) for c in row.cells] for i, row in enumerate(table.rows[:count]) if i not in index_rows]
+    header = [
+        [relative_years(c.text, year) for c in row.cells] if i not in index_rows else headings_of_index_row(row)
+        for i, row in enumerate(table.rows[:count])
+    ]
+    header = [row for row in header if any(row)]
     body = table.rows[count:]
     if not any(is_figure(c.text) for row in body for c in row.cells):
         return reading

@@ -77,6 +77,12 @@ LISTED = re.compile(r"^(?:[一二三四五六七八九十]{1,3}、|\d{1,2}[.、�
 NAME_HEADING = re.compile(r"(?:科目)?(?:编码|代码|名称)$|^项目$")
 
 
+def headings_of_index_row(row: Row) -> list[str]:
+    """The headings a 栏次 row carries besides its column numbers (类 | 款 | 项 | 栏次 | 1 | 2 …:
+    the code columns' last heading), its numbers blanked."""
+    return ["" if "栏次" in c.text or c.text.isdigit() else c.text for c in row.cells]
+
+
 def is_data_row(texts: list[str], above: list[str] | None = None) -> bool:
     """A row with a figure, a code, a listed label (一、…), a lone total label (合计 | 合计 | …), or
     合计 under the name or code heading of the row above (the total row of a template whose

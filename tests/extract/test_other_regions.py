@@ -231,3 +231,32 @@ def test__classes__a_lei_followed_by_its_kuan_and_xiang_states_the_xiang_only():
     )
     rows = {f.class_code: (f.amount_yuan, f.prior_year_change_yuan) for f in read_text(text).expenditure_by_function}
     assert rows == {"221": (110 * WAN, None), "2210201": (110 * WAN, 30 * WAN)}
+
+
+def test__class_table__code_columns_named_on_the_column_number_row():
+    text = (
+        "梓溪县龙泉镇中心小学校2022年度部门决算\n支出决算表\n公开03表\n部门：梓溪县龙泉镇中心小学校\t\t\t\t\t\t金额单位：万元\n"
+        "项目\t项目\t项目\t项目\t本年支出合计\t基本支出\t项目支出\n"
+        "功能分类科目编码\t功能分类科目编码\t功能分类科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+        "类\t款\t项\t栏次\t1\t2\t3\n"
+        "合计\t合计\t合计\t合计\t846.21\t760.01\t86.20\n"
+        "205\t\t\t教育支出\t846.21\t760.01\t86.20\n"
+        "\t02\t\t普通教育\t846.21\t760.01\t86.20\n"
+        "\t\t02\t小学教育\t846.21\t760.01\t86.20\n"
+    )
+    rows = {f.class_code: (f.amount_yuan, f.basic_yuan, f.project_yuan) for f in read_text(text).expenditure_by_function}
+    figures = (Decimal("846.21") * WAN, Decimal("760.01") * WAN, Decimal("86.20") * WAN)
+    assert rows == {"205": figures, "20502": figures, "2050202": figures}
+
+
+def test__income_expense_table_titled_without_zong_is_the_summary_table():
+    text = (
+        "碧云县新寨乡人民政府2023年度部门决算\n收入支出决算表\n单位：万元\n"
+        "收入\t收入\t支出\t支出\n项目\t金额\t项目\t金额\n"
+        "一、一般公共预算财政拨款收入\t1,286.45\t一、一般公共服务支出\t1,238.20\n"
+        "本年收入合计\t1,286.45\t本年支出合计\t1,238.20\n"
+        "年初结转和结余\t45.20\t年末结转和结余\t93.45\n"
+        "总计\t1,331.65\t总计\t1,331.65\n"
+    )
+    items = {i.item: i.amount_yuan for i in read_text(text).summary_items}
+    assert items["expense_total"] == Decimal("1238.20") * WAN and items["total_income_and_expense"] == Decimal("1331.65") * WAN
