@@ -69,11 +69,27 @@ def section_sentences(document: Document) -> list[Sentence]:
     return [s for s in body_sentences(document) if wanted is None or s.line.number in wanted]
 
 
-def column_kinds(row: tuple) -> dict[int, str]:
-    """Column index -> budget / final / prior_year, for a header row ("项目 预算数 决算数")."""
+HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?")
+
+
+def relative_heading(text: str, year: int | None) -> str:
+    """"2023年决算数" in a 2023 report is 本年决算数, "2022年决算数" 上年决算数 (other years as printed)."""
+    if year is None:
+        return text
+
+    def relative(match: re.Match[str]) -> str:
+        printed = int(match[1])
+        return "本年" if printed == year else "上年" if printed == year - 1 else match.group()
+
+    return HEADING_YEAR.sub(relative, text)
+
+
+def column_kinds(row: tuple, year: int | None = None) -> dict[int, str]:
+    """Column index -> budget / final / prior_year, for a header row ("项目 预算数 决算数", or with
+    the years: "项目 2023年预算数 2023年决算数 2022年决算数" in a 2023 report)."""
     kinds: dict[int, str] = {}
     for index, cell in enumerate(row):
-        header = UNIT.sub("", cell.text).replace(" ", "")
+        header = relative_heading(UNIT.sub("", cell.text).replace(" ", ""), year)
         kind = table_columns().get(header)
         if kind and kind not in kinds.values():
             kinds[index] = kind
@@ -95,12 +111,12 @@ def table_unit(document: Document, table: Table) -> str | None:
     return None
 
 
-def three_public_rows(table: Table) -> tuple[dict[int, str], list[tuple[int, Alias]]]:
+def three_public_rows(table: Table, year: int | None = None) -> tuple[dict[int, str], list[tuple[int, Alias]]]:
     """(column kinds, [(row index, category)]) of a 三公 table; empty when the table is not one."""
     aliases = {alias.alias: alias for alias in category_aliases()}
     totals = not any(NOT_THREE_PUBLIC.search(row[0].text) for row in table.rows)
     for index, row in enumerate(table.rows):
-        kinds = column_kinds(row)
+        kinds = column_kinds(row, year)
         if kinds:
             below = enumerate(table.rows[index + 1 :], index + 1)
             rows = [(i, c) for i, r in below if (c := row_category(r[0].text, aliases, totals))]
@@ -129,7 +145,7 @@ def table_phase(document: Document, year: int | None = None) -> str | None:
     """final when a 三公 table (of the report's ``year``) has a 决算数 column, budget when it has
     预算数 columns only."""
     tables = [table for table in document.tables if not of_other_year(document, table, year)]
-    kinds = {kind for table in tables for kind in three_public_rows(table)[0].values()}
+    kinds = {kind for table in tables for kind in three_public_rows(table, year)[0].values()}
     return "final" if "final" in kinds else "budget" if "budget" in kinds else None
 
 
@@ -141,7 +157,7 @@ def table_statements(document: Document, phase: str, year: int | None = None) ->
     for table in document.tables:
         if of_other_year(document, table, year):
             continue
-        kinds, rows = three_public_rows(table)
+        kinds, rows = three_public_rows(table, year)
         unit = table_unit(document, table)
         measure_of = MEASURE_OF_COLUMN.get(phase, {})
         for index, alias in rows:

@@ -44,7 +44,13 @@ ITEM_FIELDS = {
     "prior_year_change_pct": "prior_year_change_pct",
     "completion_pct": "completion_pct",
 }
-THREE_PUBLIC_FIELDS = {"amount": "amount_yuan", "budget": "budget_yuan", "prior_year": "prior_year_yuan"}
+THREE_PUBLIC_FIELDS = {
+    "amount": "amount_yuan",
+    "budget": "budget_yuan",
+    "prior_year": "prior_year_yuan",
+    "prior_year_change": "prior_year_change_yuan",
+    "prior_year_change_pct": "prior_year_change_pct",
+}
 FAMILY_OF_ROWS = {"function": "expenditure_by_function", "sides": "expenditure_by_function", "economic": "expenditure_by_economic_class"}
 
 

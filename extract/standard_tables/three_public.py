@@ -40,10 +40,13 @@ def resolve(kind: str, path: tuple[str, ...], phase: str | None) -> ColumnRule |
         what = column_rule(kind, path[:end], WHAT_ROLES, own=True)
         if what is not None:
             break
-    if what is None:
-        return None
     phases = (column_rule(kind, (part,), PHASE_ROLES, own=True) for part in reversed(path))
     phase_rule = next((rule for rule in phases if rule is not None), None)
+    if what is None and phase_rule is not None and path:
+        # 项目 | 预算数 | 决算数 with the categories in rows: the column holds each row's figure
+        return ColumnRule(phase_rule.kinds, None, path[-1], "category", "three_public_total_or_all", phase_rule.measure)
+    if what is None:
+        return None
     return ColumnRule(what.kinds, what.parent, what.label, what.role, what.measure, phase_rule.measure if phase_rule else None)
 
 
@@ -65,6 +68,11 @@ CATEGORIES = frozenset(
     }
 )
 TOTAL_COLUMNS = frozenset({"three_public_total_or_all", "three_public_total"})
+CHANGE_MEASURES = frozenset({"prior_year_change", "prior_year_change_pct"})
+TOTAL_ROW_NAMES = frozenset({"合计", "总计"})
+OTHER_COSTS = re.compile(r"会议费|培训费|机关运行经费")
+"""Rows that make a table's 合计 more than the 三公 total."""
+"""Columns a table with the categories in rows may add: each row's change on the prior year."""
 
 
 def read_three_public(
@@ -123,13 +131,22 @@ def by_rows(columns: list[Column], rules: list) -> bool:
 def categories_by_row(columns: list[Column], body: list[Row], rules: list, factor, phase: str | None, findings: list[Finding]) -> list[RowReading]:
     """Each category row's figure is its 合计 cell (the fund columns beside it are its parts)."""
     totals = [c for c in columns if c.role == "category"]
+    changes = [c for c in columns if c.role == "measure" and c.measure in CHANGE_MEASURES]
+    labels = [c for c in columns if c.role == "label"]
+    names = [label(row.cells[labels[0].index].text) for row in body] if labels else [""] * len(body)
+    only_three_public = not any(OTHER_COSTS.search(name) for name in names)
     readings = []
-    for row, rule in zip(body, rules):
-        if rule is None or rule.item not in CATEGORIES:
+    for row, rule, name in zip(body, rules, names):
+        item = rule.item if rule is not None else None
+        if item not in CATEGORIES and only_three_public and name in TOTAL_ROW_NAMES:
+            item = "three_public_total"  # 合计 of a table of the 三公 categories alone
+        if item not in CATEGORIES:
             continue
-        amount_columns = [Column(c.index, c.path, "measure", rule.item, c.scope) for c in totals]
+        amount_columns = [Column(c.index, c.path, "measure", item, c.scope) for c in totals]
         raw = cell_values(row, amount_columns, factor, None, findings)
         values = {(measure_of(column_phase, phase), category): amount for (category, column_phase), amount in raw.items()}
+        for (measure, _), amount in cell_values(row, changes, factor, None, findings).items():
+            values[(measure, item)] = amount
         if values:
             readings.append(RowReading(row.line, values, category="three_public"))
     return readings

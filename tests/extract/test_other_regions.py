@@ -260,3 +260,46 @@ def test__income_expense_table_titled_without_zong_is_the_summary_table():
     )
     items = {i.item: i.amount_yuan for i in read_text(text).summary_items}
     assert items["expense_total"] == Decimal("1238.20") * WAN and items["total_income_and_expense"] == Decimal("1331.65") * WAN
+
+
+def test__three_public_table__categories_in_rows_with_budget_and_final_columns():
+    text = (
+        "碧云县新寨乡人民政府2023年度部门决算\n财政拨款“三公”经费、行政参公单位机关运行经费情况表\n\t金额单位：万元\n"
+        "项目\t预算数\t决算数\n栏次\t1\t2\n"
+        "一、“三公”经费支出\t14.00\t11.15\n（一）因公出国（境）费\t0.00\t0.00\n"
+        "（二）公务用车购置及运行维护费\t8.00\t6.80\n（三）公务接待费\t6.00\t4.35\n"
+        "二、行政参公单位机关运行经费\t\t85.20\n"
+    )
+    assert {f.category: (f.amount_yuan, f.budget_yuan) for f in read_text(text).three_public} == {
+        "three_public_total": (Decimal("11.15") * WAN, 14 * WAN),
+        "outbound_travel": (Decimal("0.00"), Decimal("0.00")),
+        "official_vehicles": (Decimal("6.80") * WAN, 8 * WAN),
+        "official_reception": (Decimal("4.35") * WAN, 6 * WAN),
+    }
+
+
+def test__three_public_table__categories_in_rows_with_the_years_as_columns():
+    text = (
+        BUDGET + "表7\n一般公共预算“三公”经费支出表\n单位：元\n"
+        "项目\t2025年预算数\t2024年预算数\t增减金额\t增减幅度\n"
+        "合计\t60,000.00\t70,000.00\t-10,000.00\t-14.29%\n"
+        "因公出国（境）费\t0.00\t0.00\t0.00\t0.00%\n"
+        "公务用车购置及运行维护费\t35,000.00\t40,000.00\t-5,000.00\t-12.50%\n"
+        "公务接待费\t25,000.00\t30,000.00\t-5,000.00\t-16.67%\n"
+    )
+    rows = {f.category: (f.amount_yuan, f.prior_year_yuan, f.prior_year_change_yuan, f.prior_year_change_pct) for f in read_text(text).three_public}
+    assert rows["three_public_total"] == (Decimal("60000.00"), Decimal("70000.00"), Decimal("-10000.00"), Decimal("-14.29"))
+    assert rows["official_vehicles"] == (Decimal("35000.00"), Decimal("40000.00"), Decimal("-5000.00"), Decimal("-12.50"))
+    assert set(rows) == {"three_public_total", "outbound_travel", "official_vehicles", "official_reception"}
+
+
+def test__three_public_disclosure__a_table_with_the_years_as_columns():
+    text = (
+        THREE_PUBLIC_FINAL + "单位：万元\n项目\t2023年预算数\t2023年决算数\t2022年决算数\t决算比上年增减\n"
+        "合计\t15.60\t12.87\t14.10\t-1.23\n公务接待费\t6.60\t4.92\t5.80\t-0.88\n"
+    )
+    rows = {f.category: (f.amount_yuan, f.budget_yuan, f.prior_year_yuan) for f in read_text(text).three_public}
+    assert rows == {
+        "three_public_total": (Decimal("12.87") * WAN, Decimal("15.60") * WAN, Decimal("14.10") * WAN),
+        "official_reception": (Decimal("4.92") * WAN, Decimal("6.60") * WAN, Decimal("5.80") * WAN),
+    }
