@@ -37,12 +37,17 @@ def total(form: ProjectForm, *measures: str) -> Figure | None:
     return figure(form, *((source, measure) for source in TOTALS for measure in measures))
 
 
-def mention(form: ProjectForm) -> Mention:
+def mention(form: ProjectForm, refuted: frozenset[str] | set[str] = frozenset()) -> Mention:
+    """The form's figures; a total that a 其中 row exceeds (``refuted``) is not one, nor its rate."""
+    def unrefuted(*measures: str) -> tuple[str, ...]:
+        return tuple(m for m in measures if m not in refuted)
+
     if form.family == "self_evaluation":
-        budget = total(form, "budget_full", "amount", "budget_initial")
-        executed, rate = total(form, "executed"), total(form, "rate")
+        budget = total(form, *unrefuted("budget_full", "amount", "budget_initial"))
+        executed = total(form, *unrefuted("executed"))
+        rate = total(form, "rate") if not refuted else None
     else:
-        budget = total(form, "amount", "budget_full", "budget_initial")
+        budget = total(form, *unrefuted("amount", "budget_full", "budget_initial"))
         executed = rate = None
     used = [budget, executed, rate, form.total_score]
     return Mention(
@@ -77,17 +82,41 @@ def sum_finding(what: str, total: Figure, parts: list[Figure], unit: str) -> Fin
     )
 
 
-def fund_checks(form: ProjectForm) -> list[Finding]:
-    """年度资金总额 against its 其中 rows, per amount column, when every part row printed a figure."""
-    found = []
+FUND_MEASURES = ("amount", "budget_initial", "budget_full", "executed")
+
+
+def fund_checks(form: ProjectForm) -> tuple[list[Finding], set[str]]:
+    """年度资金总额 against its 其中 rows, per amount column, when every part row printed a figure;
+    and against any one part (a part larger than its total: "年度资金总额 0 | 其中：财政拨款 60").
+    Returns the findings and the measures whose total is not loaded (a part exceeds it)."""
+    found, refuted = [], set()
     parts_present = sorted({source for source, _ in form.figures} - set(TOTALS))
-    for measure in ("amount", "budget_initial", "budget_full", "executed"):
+    for measure in FUND_MEASURES:
         whole = total(form, measure)
         parts = [form.figures.get((source, measure)) for source in parts_present]
-        if whole is not None and parts and None not in parts:
+        if whole is None or not parts:
+            continue
+        if None not in parts:
             check = sum_finding(f"project {form.project}: 年度资金总额 ({measure})", whole, parts, "yuan")
             found += [check] if check else []
-    return found
+        larger = [part for part in parts if part is not None and part.value > whole.value + whole.half_unit + part.half_unit]
+        if larger:
+            refuted.add(measure)
+            if None in parts:
+                found.append(part_exceeds(form, measure, whole, larger[0]))
+    return found, refuted
+
+
+def part_exceeds(form: ProjectForm, measure: str, whole: Figure, part: Figure) -> Finding:
+    return Finding(
+        "sum_mismatch",
+        "error",
+        f"project {form.project}: 年度资金总额 ({measure}) is {whole.value} yuan, less than one of its 其中 rows "
+        f"({part.value} yuan); the total is not loaded",
+        whole.evidence,
+        expected_value=part.value,
+        actual_value=whole.value,
+    )
 
 
 def score_checks(form: ProjectForm) -> list[Finding]:
@@ -115,5 +144,6 @@ def close(form: ProjectForm) -> ProjectTables:
             return ProjectTables(findings=tuple(findings))
         message = "a project table without a 项目名称 row: nothing in it is loaded"
         return ProjectTables(findings=(*findings, Finding("project_table_unreadable", "warning", message, evidence)))
-    findings += fund_checks(form) + score_checks(form)
-    return ProjectTables((mention(form),), tuple(form.indicators.rows), tuple(findings))
+    checked, refuted = fund_checks(form)
+    findings += checked + score_checks(form)
+    return ProjectTables((mention(form, refuted),), tuple(form.indicators.rows), tuple(findings))

@@ -303,3 +303,18 @@ def test__three_public_disclosure__a_table_with_the_years_as_columns():
         "three_public_total": (Decimal("12.87") * WAN, Decimal("15.60") * WAN, Decimal("14.10") * WAN),
         "official_reception": (Decimal("4.92") * WAN, Decimal("6.60") * WAN, Decimal("5.80") * WAN),
     }
+
+
+def test__self_evaluation_form__a_total_smaller_than_one_of_its_parts_is_not_loaded():
+    text = (
+        "池源县棠西镇人民政府\n2023年度项目支出绩效自评报告\n项目支出绩效自评表\n（2023年度）\n"
+        "项目名称\t村级规划编制委托业务\n"
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "\t年度资金总额：\t0\t0\t0\t10\t0\t0\n"
+        "\t其中：本年财政拨款\t60\t58.5\t57.9\t—\t—\t—\n"
+        "\t上年结转资金\n\t其他资金\n"
+    )
+    report = read_text(text)
+    [project] = report.project_performance
+    assert (project.budget_yuan, project.executed_yuan, project.completion_pct) == (None, None, None)
+    assert {f.rule for f in report.findings} >= {"sum_mismatch"}
