@@ -318,3 +318,21 @@ def test__self_evaluation_form__a_total_smaller_than_one_of_its_parts_is_not_loa
     [project] = report.project_performance
     assert (project.budget_yuan, project.executed_yuan, project.completion_pct) == (None, None, None)
     assert {f.rule for f in report.findings} >= {"sum_mismatch"}
+
+
+def test__completion_of_a_budget_named_on_the_way_cars_held_and_procurement_by_kind():
+    text = (
+        "碧云县新寨乡人民政府2023年度部门决算\n四、财政拨款“三公”经费支出决算情况说明\n"
+        "2023年度“三公”经费财政拨款支出决算为18.36万元，完成预算25万元的73.44%。截至2023年12月31日，公务用车保有量2辆。\n"
+        "五、政府采购支出情况\n2023年度政府采购支出总额26.00万元，其中：货物类采购6.00万元；工程类采购0元；服务类采购20.00万元。\n"
+    )
+    report = read_text(text)
+    three = {f.category: (f.amount_yuan, f.budget_yuan, f.completion_pct, f.vehicles) for f in report.three_public}
+    assert three == {
+        "three_public_total": (Decimal("18.36") * WAN, 25 * WAN, Decimal("73.44"), None),
+        "official_vehicles": (None, None, None, 2),
+    }
+    items = {i.item: i.amount_yuan for i in report.summary_items}
+    assert items == {
+        "procurement_total": 26 * WAN, "procurement_goods": 6 * WAN, "procurement_works": Decimal("0.00"), "procurement_services": 20 * WAN,
+    }

@@ -169,14 +169,15 @@ COUNTS_AFTER_ANOTHER_LABEL = """测试县测试局2019年度部门决算
 
 
 def test__three_public__a_count_goes_to_the_category_it_can_belong_to():
-    """The 2辆 after the 因公出国 label counts cars, not trips: it is no count of outbound travel
-    (nor, with no car label before it, of any category); "接待批次为520个" is 520 batches."""
+    """The 2辆 after the 因公出国 label counts cars, not trips: it is no count of outbound travel,
+    but of the cars held (公务用车保有量); "接待批次为520个" is 520 batches."""
     three, _ = extract_three_public(doc(COUNTS_AFTER_ANOTHER_LABEL), "final")
     found = {t.category: (t.amount_yuan, t.groups, t.persons, t.batches, t.vehicles) for t in three}
     assert "outbound_travel" not in found
     assert found["reception_domestic"] == (None, None, 4200, 520, None)
     assert found["three_public_total"][0] == Decimal("226200.00")
-    assert all(vehicles is None for *_, vehicles in found.values())
+    assert found["official_vehicles"] == (None, None, None, None, 2)
+    assert all(vehicles is None for category, (*_, vehicles) in found.items() if category != "official_vehicles")
 
 
 PARENTHESISED_PARTS = """测试市测试局2019年部门预算
