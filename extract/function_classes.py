@@ -123,8 +123,8 @@ def extract_function_classes(
             rows, found, context = detail_figures(sentence, heading, printed, phase)
             detail_rows.extend(rows)
             findings.extend(found)
-            if not rows and context.kuan is not None:
-                heading = Context(context.lei, context.kuan, printed=printed, phase=phase)  # "检察（款）：…合计…万元。其中："
+            if not rows and (context.kuan is not None or context.lei is not None):
+                heading = Context(context.lei, context.kuan, printed=printed, phase=phase)  # "检察（款）：…合计…万元。其中：", "（一）…支出（类）8,810.00万元。其中：…（款）…（项）"
         else:
             heading = heading_context(sentence, printed) or heading
     dashed, found = dashed_figures(sentences, printed)

@@ -336,3 +336,13 @@ def test__completion_of_a_budget_named_on_the_way_cars_held_and_procurement_by_k
     assert items == {
         "procurement_total": 26 * WAN, "procurement_goods": 6 * WAN, "procurement_works": Decimal("0.00"), "procurement_services": 20 * WAN,
     }
+
+
+def test__classes__kuan_and_xiang_listed_after_their_lei_sentence():
+    text = (
+        "北京市通州区民政局2026年部门预算\n四、一般公共预算财政拨款支出预算情况\n"
+        "（一）社会保障和就业支出（类）8,810.00万元，占97.94%。其中：民政管理事务（款）行政运行（项）980.00万元，"
+        "主要用于机关正常运转；行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）210.00万元。\n"
+    )
+    rows = {f.class_code: f.amount_yuan for f in read_text(text).expenditure_by_function}
+    assert rows == {"208": Decimal("8810.00") * WAN, "2080505": 210 * WAN, None: 980 * WAN}
