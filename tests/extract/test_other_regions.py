@@ -346,3 +346,22 @@ def test__classes__kuan_and_xiang_listed_after_their_lei_sentence():
     )
     rows = {f.class_code: f.amount_yuan for f in read_text(text).expenditure_by_function}
     assert rows == {"208": Decimal("8810.00") * WAN, "2080505": 210 * WAN, None: 980 * WAN}
+
+
+def test__class_table__income_and_spending_by_class_reads_the_years_spending_only():
+    text = (
+        "碧云县新寨乡人民政府2023年度部门决算\n一般公共预算财政拨款收入支出决算表\n公开05表\n"
+        "部门：碧云县新寨乡人民政府\t\t\t\t\t\t\t\t\t金额单位：万元\n"
+        "项目\t项目\t年初结转和结余\t本年收入\t本年支出\t本年支出\t本年支出\t年末结转和结余\t年末结转和结余\t年末结转和结余\n"
+        "科目编码\t科目名称\t年初结转和结余\t本年收入\t小计\t基本支出\t项目支出\t小计\t基本支出结转\t项目支出结转和结余\n"
+        "栏次\t栏次\t1\t2\t3\t4\t5\t6\t7\t8\n"
+        "合计\t合计\t45.20\t610.00\t600.00\t570.20\t29.80\t55.20\t\t55.20\n"
+        "201\t一般公共服务支出\t45.20\t610.00\t600.00\t570.20\t29.80\t55.20\t\t55.20\n"
+        "20103\t政府办公厅（室）及相关机构事务\t45.20\t610.00\t600.00\t570.20\t29.80\t55.20\t\t55.20\n"
+    )
+    report = read_text(text)
+    rows = {f.class_code: (f.amount_yuan, f.basic_yuan, f.project_yuan) for f in report.expenditure_by_function}
+    figures = (600 * WAN, Decimal("570.20") * WAN, Decimal("29.80") * WAN)
+    assert rows == {"201": figures, "20103": figures}
+    items = {i.item: i.amount_yuan for i in report.summary_items}
+    assert items["general_budget_expense"] == 600 * WAN and items["general_budget_basic"] == Decimal("570.20") * WAN
