@@ -107,9 +107,10 @@ def extract_function_classes(
     detail_rows: list[FunctionFigure] = []
     heading: Context | None = None
     named: Sentence | None = None  # a 项 named without figures, earlier in this paragraph
+    lei_only: int | None = None  # the line whose 类 figure is the heading: it holds for that paragraph only
     for sentence in sentences:
-        if TOP_HEADING.match(sentence.line.text):
-            heading = None
+        if TOP_HEADING.match(sentence.line.text) or (lei_only is not None and lei_only != sentence.line.number):
+            heading, lei_only = None, None
         if named is not None and named.line.number != sentence.line.number:
             named = None
         if not MARKER.search(sentence.text):
@@ -123,8 +124,11 @@ def extract_function_classes(
             rows, found, context = detail_figures(sentence, heading, printed, phase)
             detail_rows.extend(rows)
             findings.extend(found)
-            if not rows and (context.kuan is not None or context.lei is not None):
-                heading = Context(context.lei, context.kuan, printed=printed, phase=phase)  # "检察（款）：…合计…万元。其中：", "（一）…支出（类）8,810.00万元。其中：…（款）…（项）"
+            if not rows and context.kuan is not None:
+                heading, lei_only = Context(context.lei, context.kuan, printed=printed, phase=phase), None  # "检察（款）：…合计…万元。其中："
+            elif not rows and context.lei is not None:
+                # "（一）社会保障和就业支出（类）8,810.00万元。其中：民政管理事务（款）行政运行（项）…": in this paragraph
+                heading, lei_only = Context(context.lei, None, printed=printed, phase=phase), sentence.line.number
         else:
             heading = heading_context(sentence, printed) or heading
     dashed, found = dashed_figures(sentences, printed)

@@ -365,3 +365,13 @@ def test__class_table__income_and_spending_by_class_reads_the_years_spending_onl
     assert rows == {"201": figures, "20103": figures}
     items = {i.item: i.amount_yuan for i in report.summary_items}
     assert items["general_budget_expense"] == 600 * WAN and items["general_budget_basic"] == Decimal("570.20") * WAN
+
+
+def test__classes__a_lei_sentence_names_the_lei_of_its_own_paragraph_only():
+    text = (
+        "北京市通州区民政局2026年部门预算\n四、一般公共预算财政拨款支出预算情况\n"
+        "（二）卫生健康支出（类）80.00万元，占0.89%。\n"
+        "住房改革支出（款）住房公积金（项）105.23万元。\n"
+    )
+    rows = {(f.class_name, f.kuan_name) for f in read_text(text).expenditure_by_function}
+    assert ("卫生健康支出", "住房改革支出") not in rows
