@@ -39,7 +39,7 @@ NOT_A_STATEMENT = re.compile(
       | 目标\d+[:：]?[^,;:]*
       | 费
       | 工资福利 | 商品和服务 | 对个人和家庭的?补助 | 资本性 | 对企业补助 | 债务利息
-      | 拨款
+      | (?:基金|经营)(?:预算)?(?:财政)?拨款
     )$
     """,
     re.VERBOSE,
@@ -88,6 +88,16 @@ def with_carryover(statement: Statement) -> Statement:
     return replace(statement, code="total_income_and_expense", label=label)
 
 
+RESERVED = re.compile(r"预留")
+SME_ITEMS = frozenset({"procurement_sme", "procurement_micro"})
+
+
+def awarded_in_final(statement: Statement, phase: str) -> bool:
+    """In a final report the SME figures are the contracts awarded; an amount reserved for SMEs
+    (面向中小企业预留…预算金额) is a budget's figure, not one of them."""
+    return not (phase == "final" and statement.code in SME_ITEMS and RESERVED.search(statement.sentence.text))
+
+
 def about_procurement(statement: Statement) -> bool:
     """A 政府采购 item is one only in a sentence about 采购: "政府采购预算1.38万元，其中…政府购买服务预算0万元"
     is the procurement of services, "本部门政府购买服务预算720.00万元" alone is not (services bought
@@ -98,7 +108,11 @@ def about_procurement(statement: Statement) -> bool:
 def extract_summary_items(document: Document, phase: str, year: int | None = None) -> tuple[list[SummaryItem], list[Finding]]:
     sentences = [s for s in body_sentences(document) if not in_other_years_section(document, s.line.number, year)]
     found = statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year)
-    found = [with_carryover(of_general_budget(statement)) for statement in found if about_procurement(statement)]
+    found = [
+        with_carryover(of_general_budget(statement))
+        for statement in found
+        if about_procurement(statement) and awarded_in_final(statement, phase)
+    ]
     merged, findings = merge(found, "summary_items")
     items = []
     for row in merged:

@@ -23,6 +23,10 @@ below the title), besides the title itself."""
 HEADING_MAX_CHARS = 60
 # "2022年3月15日", "2020年6月", "2021年 12 月"
 DATE = re.compile(r"(?<!\d)(?P<year>(?:19|20)\d{2})\s*年\s*(?P<month>1[0-2]|0?[1-9])\s*月(?:\s*(?P<day>3[01]|[12]\d|0?[1-9])\s*日)?")
+# "截至2023年12月31日，公务用车保有量2辆", "自2023年7月1日起": a date the text is about, not the
+# report's publication
+AS_OF = re.compile(r"(?:截至|截止到?|至|到|自|从|于)\s*$")
+SINCE = re.compile(r"\s*(?:起|以来|止|前|后|之前|之后|以前|以后)")
 YEARS_BEFORE, YEARS_AFTER = 1, 3
 """A publication date falls within a year before the fiscal year and three after it: a 决算 is
 published the year after, a correction later still; other dates are not publication dates."""
@@ -44,12 +48,14 @@ def is_correction(document: Document, title_number: int) -> bool:
 
 def published_on(document: Document, fiscal_year: int) -> date | None:
     """The latest date the report prints, of a year from the one before the fiscal year to three
-    after it; None when it prints none."""
+    after it, not one a sentence is about (截至…, …起); None when it prints none."""
     latest = None
     for line in document.lines:
         if "年" not in line.text or "月" not in line.text:
             continue
         for match in DATE.finditer(line.text):
+            if AS_OF.search(line.text[: match.start()]) or SINCE.match(line.text[match.end() :]):
+                continue
             year = int(match["year"])
             if not fiscal_year - YEARS_BEFORE <= year <= fiscal_year + YEARS_AFTER:
                 continue

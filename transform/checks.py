@@ -89,8 +89,16 @@ def pct_tolerance(printed: Decimal) -> Decimal:
     return Decimal(5) / Decimal(10) ** (decimals + 1) + HAIR
 
 
+# "国内公务接待支出1.96万元（含外宾接待支出0.45万元）": the foreign part is inside the domestic one
+INCLUDED_IN_SIBLING = {"reception_foreign": re.compile(r"[(（]\s*(?:含|包含|其中)[:：]?\s*(?:外宾|外事)")}
+
+
 def check_sums(amounts: dict[str, Decimal | None], evidence: dict[str, Evidence], sums, label: str) -> Iterator[Finding]:
     for total_code, part_codes in sums:
+        part_codes = tuple(
+            code for code in part_codes
+            if not (code in INCLUDED_IN_SIBLING and code in evidence and INCLUDED_IN_SIBLING[code].search(evidence[code].text or ""))
+        )
         total = amounts.get(total_code)
         parts = [amounts.get(code) for code in part_codes]
         if total is None or any(part is None for part in parts):

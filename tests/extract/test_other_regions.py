@@ -375,3 +375,65 @@ def test__classes__a_lei_sentence_names_the_lei_of_its_own_paragraph_only():
     )
     rows = {(f.class_name, f.kuan_name) for f in read_text(text).expenditure_by_function}
     assert ("卫生健康支出", "住房改革支出") not in rows
+
+
+FINAL_JS = "溧阳市司法局2023年度部门决算公开\n"
+
+
+def test__table_title__numbered_with_a_chinese_numeral_before_yi_ban():
+    text = (
+        FINAL_JS + "表五 一般公共预算财政拨款支出决算表\n编制单位：溧阳市司法局                    单位：元\n"
+        "科目编码\t科目名称\t合计\t基本支出\t项目支出\n204\t公共安全支出\t10,438,500.00\t7,203,000.00\t3,235,500.00\n"
+    )
+    [row] = read_text(text).expenditure_by_function
+    assert (row.class_code, row.fund_scope, row.amount_yuan) == ("204", "general_budget", Decimal("10438500.00"))
+
+
+def test__summary__the_fiscal_total_in_its_final_wordings_with_its_change():
+    text = (
+        FINAL_JS + "四、财政拨款收入支出决算总体情况说明\n"
+        "2023年度财政拨款收入总计1,286.45万元，支出总计1,286.45万元。与2022年度相比，财政拨款收入、支出总计各减少30.10万元，下降2.29%。\n"
+        "财政拨款收入支出决算总计1,286.45万元。\n"
+    )
+    [item] = read_text(text).summary_items
+    assert (item.item, item.amount_yuan, item.prior_year_change_yuan) == ("fiscal_total", Decimal("1286.45") * WAN, Decimal("-30.10") * WAN)
+
+
+def test__classes__listed_after_the_whole_spending_total_are_all_funds():
+    text = (
+        "江苏省测试中心2021年度部门决算\n一、收入支出决算总体情况说明\n（一）收入总计1,862.45万元。包括：\n1.财政拨款收入1,602.18万元。\n"
+        "（二）支出总计1,862.45万元。包括：\n1.农林水（类）支出1,482.45万元，主要用于单位事业运行。\n"
+    )
+    [row] = read_text(text).expenditure_by_function
+    assert (row.class_code, row.fund_scope) == ("213", "all")
+
+
+def test__document__a_date_the_text_is_about_is_no_publication_date():
+    assert read_text(FINAL_JS + "截至2023年12月31日，公务用车保有量为3辆。\n").document.published_on is None
+
+
+def test__three_public__foreign_reception_included_in_the_domestic_is_no_sum_mismatch():
+    text = (
+        "上海市测试局\n2023年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
+        "2023年度公务接待费支出决算为1.96万元。国内公务接待支出1.96万元（含外宾接待支出0.45万元）。\n"
+    )
+    assert not [f for f in read_text(text).findings if f.rule == "sum_mismatch"]
+
+
+def test__summary__procurement_in_the_2024_template_wording_and_no_reserved_amount_in_a_final_report():
+    text = (
+        "上海市测试局\n2022年度部门决算\n九、政府采购支出情况说明\n"
+        "2022年度政府采购金额（以合同签订为准）为1,268.40万元，其中：货物采购金额36.20万元、工程采购金额142.80万元、服务采购金额1,089.40万元。"
+        "面向中小企业预留政府采购项目预算金额1,050.00万元。\n"
+    )
+    assert summary(text, "") == {
+        "procurement_total": Decimal("1268.40") * WAN, "procurement_goods": Decimal("36.20") * WAN,
+        "procurement_works": Decimal("142.80") * WAN, "procurement_services": Decimal("1089.40") * WAN,
+    }
+
+
+def test__summary__operating_cost_of_the_general_budget_appropriation():
+    text = FINAL_JS + "八、机关运行经费支出情况\n本部门2023年度一般公共预算财政拨款机关运行经费支出140.15万元，比上年增加6.15万元，增长4.59%。\n"
+    report = read_text(text)
+    [item] = report.summary_items
+    assert (item.item, item.amount_yuan, item.prior_year_change_yuan) == ("operating_cost", Decimal("140.15") * WAN, Decimal("6.15") * WAN)
