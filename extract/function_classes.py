@@ -182,9 +182,11 @@ def coded_figures(sentences: list[Sentence], phase: str | None) -> list[Function
 
 
 def names_a_xiang(text: str) -> bool:
-    """The sentence is a 类 / 款 / 项 path and nothing else: "1、教育支出（类）普通教育（款）高等教育（项）。"."""
+    """The sentence is a 类 / 款 / 项 path and nothing else: "1、教育支出（类）普通教育（款）高等教育（项）。",
+    or a 款 / 项 path under a 类 named on the line above ("（1）行政事业单位养老支出（款）事业单位离退休（项）。")."""
     pieces, tail = split_pieces(text)
-    return len(pieces) == 3 and is_xiang_marker(pieces[-1]) and not tail.strip(" :：。")
+    path = len(pieces) == 3 or (len(pieces) == 2 and pieces[0].marker == "款")
+    return path and is_xiang_marker(pieces[-1]) and not tail.strip(" :：。")
 
 
 def with_figures(named: Sentence, figures: Sentence) -> Sentence:

@@ -437,3 +437,13 @@ def test__summary__operating_cost_of_the_general_budget_appropriation():
     report = read_text(text)
     [item] = report.summary_items
     assert (item.item, item.amount_yuan, item.prior_year_change_yuan) == ("operating_cost", Decimal("140.15") * WAN, Decimal("6.15") * WAN)
+
+
+def test__classes__kuan_and_xiang_under_a_lei_named_on_its_own_line():
+    text = (
+        "江苏省测试中心2021年度部门决算\n五、一般公共预算财政拨款支出决算情况说明\n（三）一般公共预算财政拨款支出决算具体情况\n"
+        "1.社会保障和就业支出（类）\n"
+        "（1）行政事业单位养老支出（款）事业单位离退休（项）。年初预算为40.00万元，支出决算为38.50万元，完成年初预算的96.25%。\n"
+    )
+    [row] = read_text(text).expenditure_by_function
+    assert (row.class_code, row.amount_yuan, row.budget_yuan, row.completion_pct) == ("2080502", Decimal("38.50") * WAN, 40 * WAN, Decimal("96.25"))
