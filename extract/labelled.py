@@ -17,7 +17,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from extract.measures import Measures, read_measures
+from extract.measures import PRIOR_YEAR, Measures, read_measures
 from extract.numbers import first_change
 from extract.records import Evidence, Finding
 from extract.sentences import Sentence, clauses
@@ -101,7 +101,10 @@ def statements(
                 yield follow_on
             continue
         previous = []
+        compared = ""  # "比2021年度…，其中：" of an earlier clause: the parts after it compare with that year too
         for clause in clauses(sentence.text):
+            context = clause if PRIOR_YEAR.search(clause) or not compared else f"{compared} {clause}"
+            compared = prior_year_breakdown(clause, year) or compared
             listing = LISTING.search(clause) if skip_listed else None
             matches = [
                 m
@@ -112,7 +115,7 @@ def statements(
             ]
             for index, match in enumerate(matches):
                 end = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
-                measures = read_measures(inside_parentheses(clause[match.end() : end]), clause, counts=counts, final=final, year=year)
+                measures = read_measures(inside_parentheses(clause[match.end() : end]), context, counts=counts, final=final, year=year)
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]
@@ -151,6 +154,22 @@ def follow_on_change(sentence: Sentence, previous: list[Statement]) -> Statement
 # A label that names whose money the 三公 are: "一般公共预算财政拨款安排的“三公”经费支出决算总额为…"
 # states the 三公 total, not the 一般公共预算 figure
 QUALIFIES_THREE_PUBLIC = re.compile(r"^(?:安排的?|的)?\s*[\"“”'‘’]?三公")
+
+
+BREAKDOWN = re.compile(r"其中")
+
+
+def prior_year_breakdown(clause: str, year: int | None) -> str:
+    """The prior-year comparison a clause makes before it breaks its total down ("…决算数比2021年度
+    增加1.72万元，其中：…"), for the clauses of the breakdown that follow; "" when there is none or it
+    compares with another year than the one before the report's."""
+    match = PRIOR_YEAR.search(clause)
+    if match is None or not BREAKDOWN.search(clause, match.end()):
+        return ""
+    years = CLAUSE_YEAR.findall(match.group())
+    if year is not None and years and int(years[-1]) != year - 1:
+        return ""
+    return match.group()
 
 
 def of_other_year(before: str, year: int | None) -> bool:

@@ -447,3 +447,18 @@ def test__classes__kuan_and_xiang_under_a_lei_named_on_its_own_line():
     )
     [row] = read_text(text).expenditure_by_function
     assert (row.class_code, row.amount_yuan, row.budget_yuan, row.completion_pct) == ("2080502", Decimal("38.50") * WAN, 40 * WAN, Decimal("96.25"))
+
+
+def test__three_public__each_part_of_a_prior_year_breakdown_keeps_its_change():
+    text = (
+        "上海市测试局\n2022年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
+        "2022年度“三公”经费财政拨款支出决算数为18.86万元，比2021年度增加1.72万元，增长10.03%，"
+        "其中：因公出国（境）费支出决算增加0.50万元，增长100%；公务接待费支出决算增加1.22万元，增长29.11%。\n"
+    )
+    assert three_public(text, "") == {
+        "three_public_total": (Decimal("18.86") * WAN, None, Decimal("1.72") * WAN),
+        "outbound_travel": (None, None, Decimal("0.50") * WAN),
+        "official_reception": (None, None, Decimal("1.22") * WAN),
+    }
+    on_budget = text.replace("比2021年度增加1.72万元", "比年初预算增加1.72万元")
+    assert all(change is None for *_, change in three_public(on_budget, "").values())
