@@ -1,7 +1,7 @@
 """Page furniture: page numbers and running headers and footers, which are not the report's text.
 
 Only a page's first and last lines are candidates, and only within MARGIN of the page's top or
-bottom edge: a page number ("- 3 -", "第3页", "3", "3/22"), or a line printed with the same text
+bottom edge (MIN_MARGIN points at least): a page number ("- 3 -", "第3页", "3", "3/22"), or a line printed with the same text
 at the same height on at least RUNNING_SHARE of the pages (a running header or footer). A title
 that names its table ("公开01表") changes from page to page and stays.
 """
@@ -18,6 +18,9 @@ from extract.readers.pdf.lines import TextLine
 
 MARGIN = 0.1
 """Share of the page's height, at the top and at the bottom, where furniture is printed."""
+MIN_MARGIN = 72.0
+"""Points: the band is at least this deep (Word sets headers and footers a fixed distance from the
+edge: on an A6 or a landscape page 10% of the height is less than that distance)."""
 RUNNING_SHARE = 0.5
 MIN_RUNNING_PAGES = 3
 """A running header or footer repeats on this share of the pages, and on this many at least."""
@@ -42,7 +45,8 @@ def is_page_number(line: TextLine) -> bool:
 
 
 def in_margin(line: TextLine, height: float) -> bool:
-    return line.bottom <= MARGIN * height or line.top >= (1 - MARGIN) * height
+    band = max(MARGIN * height, MIN_MARGIN)
+    return line.bottom <= band or line.top >= height - band
 
 
 def edge_lines(blocks: list[Block], height: float) -> list[TextLine]:

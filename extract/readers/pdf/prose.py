@@ -141,9 +141,29 @@ def is_tabular(line: TextLine) -> bool:
     return sum(s.x1 - s.x0 for s in line.segments) < TABULAR_COVER * (line.x1 - line.x0)
 
 
-def continues(line: TextLine, edges: Edges, following: TextLine, following_edges: Edges, size: float, same_page: bool) -> bool:
+def indents_paragraphs(pages: list[list[Block]], all_edges: list[Edges], size: float) -> bool:
+    """Whether the document starts its paragraphs with an indent: most lines that follow a line
+    ending short of the right edge (a paragraph's last line) are indented. Then a line that is not
+    indented, after one that ends a sentence at the right edge, carries on the paragraph."""
+    starts = []
+    for blocks, edges in zip(pages, all_edges):
+        lines = [b for b in blocks if isinstance(b, TextLine) and abs(b.size - size) <= SIZE_TOLERANCE * size]
+        for line, following in zip(lines, lines[1:]):
+            if line.x1 < edges.right - FULL_SLACK * line.size and following.x1 - following.x0 >= MIN_SPAN * edges.width:
+                starts.append(following.x0 > edges.left + INDENT * following.size)
+    return len(starts) >= MIN_PARAGRAPHS and sum(starts) >= PARAGRAPH_INDENT_SHARE * len(starts)
+
+
+MIN_PARAGRAPHS = 3
+PARAGRAPH_INDENT_SHARE = 0.6
+
+
+def continues(
+    line: TextLine, edges: Edges, following: TextLine, following_edges: Edges, size: float, same_page: bool, indented: bool = False
+) -> bool:
     """Whether ``following`` carries on the sentence that ``line`` leaves unfinished (each line with
-    its page's text edges)."""
+    its page's text edges); ``indented``: the document indents its paragraphs, so a line that ends
+    a sentence at the right edge and is followed by one that is not indented is the same paragraph."""
     if max(line.size, following.size) > HEADING_RATIO * size or is_tabular(line) or is_tabular(following):
         return False
     if abs(line.size - following.size) > SIZE_TOLERANCE * line.size:
@@ -152,7 +172,9 @@ def continues(line: TextLine, edges: Edges, following: TextLine, following_edges
         return False
     if line.x1 < edges.right - FULL_SLACK * line.size - first_word_width(following):
         return False
-    if line.x0 > edges.left + MAX_INDENT * line.size or SENTENCE_END.search(line.text):
+    if line.x0 > edges.left + MAX_INDENT * line.size:
+        return False
+    if SENTENCE_END.search(line.text) and not (indented and line.x1 >= edges.right - FULL_SLACK * line.size):
         return False
     if following.x0 > following_edges.left + INDENT * following.size or NEW_ITEM.match(following.text):
         return False
@@ -164,6 +186,7 @@ def join_prose(pages: list[list[Block]], widths: list[float]) -> list[tuple[Bloc
     sentence joined into one."""
     size = body_size([b for blocks in pages for b in blocks if isinstance(b, TextLine)])
     all_edges = page_edges(pages, widths, size)
+    indented = indents_paragraphs(pages, all_edges, size)
     result: list[tuple[Block, int]] = []
     tail: tuple[TextLine, Edges] | None = None
     """The last physical line of the latest prose line, and its page's text edges."""
@@ -174,7 +197,7 @@ def join_prose(pages: list[list[Block]], widths: list[float]) -> list[tuple[Bloc
                 result.append((block, number))
                 tail = None
                 continue
-            if tail is not None and continues(tail[0], tail[1], block, edges, size, position > 0):
+            if tail is not None and continues(tail[0], tail[1], block, edges, size, position > 0, indented):
                 joined, page = result[-1]
                 text = join_wrapped([joined.text, block.text])
                 result[-1] = (joined._replace(text=text, x1=block.x1, bottom=block.bottom), page)

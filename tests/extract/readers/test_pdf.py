@@ -121,7 +121,9 @@ def test__read_pdf__jiangsu_combined_report_keeps_prose_and_tables_in_reading_or
     document = read("jiangsu-high-court-2019-budget.pdf")
     duty = [line for line in document.lines if line.raw.startswith("江苏省高级人民法院是国家审判机关")]
     assert duty[0].raw == "江苏省高级人民法院是国家审判机关，依法独立行使审判权，对省人民代表大会及其常务委员会负责并报告工作。其主要职责是："
-    assert any(line.raw.endswith("提审或指令下级人民法院再审；") for line in document.lines)
+    # the page indents its paragraphs: a line ending at the right edge with "；" and a next line that is
+    # not indented are one item
+    assert any(line.raw.endswith("提审或指令下级人民法院再审；审理最高人民法院指令再审的各类案件。") for line in document.lines)
     totals = table_after(document, "收支预算总表")
     assert totals.pages[0] == 8 and document.line(totals.line_numbers[0] - 3).text == "公开01表"
     assert row_starting(totals, "一、财政拨款") == ["一、财政拨款", "37,188.34", "一、一般公共服务支出", "", "一、基本支出", "21,968.00"]
@@ -149,7 +151,10 @@ def test__read_pdf__template_cells_wrapped_over_two_lines_are_one_text():
     assert texts(income.rows[0]) == ["项目", "项目", "本年收入合计", "财政拨款收入", "上级补助收入", "事业收入", "经营收入", "附属单位上缴收入", "其他收入"]
     assert texts(income.rows[1])[:2] == ["功能分类科目编码", "科目名称"]
     assert set(table_after(document, "财政拨款收入支出决算总表").pages) == {8, 9}
-    assert any(line.raw == "上海市XX局2024年度收入支出总计XXX万元。与2023年度相比，收入支出总计增加（减少）XXX万元，增长（下降）XX%。" for line in document.lines)
+    assert any(
+        line.raw == "上海市XX局2024年度收入支出总计XXX万元。与2023年度相比，收入支出总计增加（减少）XXX万元，增长（下降）XX%。主要原因：XXXXXXXX。（如持平作持平表述）"
+        for line in document.lines
+    )
 
 
 @pytest.mark.parametrize(
@@ -219,17 +224,28 @@ def test__read_pdf__flush_left_sentences_whose_figure_moved_down_whole_are_one_l
     assert "八、机关运行经费支出情况说明" in raw
 
 
-def test__extract__flush_left_pdf_gives_the_figures_of_its_text():
-    from extract.readers import read_document as read_any
+REPORTS = Path(__file__).resolve().parents[2] / "reports"
+PRINTED = {
+    FLUSH_LEFT: REPORTS / "composed_final_accounts_narrative.txt",
+    REPORTS / "pdf" / "composed_final_accounts_narrative_indented_small.pdf": REPORTS / "composed_final_accounts_narrative.txt",
+    REPORTS / "pdf" / "composed_budget_narrative_small_page_header_footer.pdf": REPORTS / "composed_budget_narrative.txt",
+}
+"""PDFs printed by LibreOffice from a .docx of the text (tests/reports/pdf/README.md), and that text:
+flush left; justified with first-line indents on a small page (a sentence that ends at the right
+edge, its paragraph going on below); an A6 page with a running header and a 第 N 页 footer."""
+
+
+def figures(path: Path) -> set[tuple]:
     from extract.report import extract_document
 
-    def figures(path: Path) -> set[tuple]:
-        report = extract_document(read_any(path))
-        return {
-            (family, *(str(v) for k, v in sorted(vars(figure).items()) if k != "evidence"))
-            for family in ("summary_items", "three_public", "expenditure_by_function")
-            for figure in getattr(report, family)
-        }
+    report = extract_document(read_document(path))
+    return {
+        (family, *(str(v) for k, v in sorted(vars(figure).items()) if k != "evidence"))
+        for family in ("summary_items", "three_public", "expenditure_by_function")
+        for figure in getattr(report, family)
+    }
 
-    text = Path(__file__).resolve().parents[2] / "reports" / "composed_final_accounts_narrative.txt"
-    assert figures(FLUSH_LEFT) == figures(text)
+
+@pytest.mark.parametrize("pdf", sorted(PRINTED), ids=lambda path: path.stem)
+def test__extract__a_printed_pdf_gives_the_figures_of_its_text(pdf):
+    assert figures(pdf) == figures(PRINTED[pdf])
