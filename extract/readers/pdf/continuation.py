@@ -3,12 +3,15 @@
 A table that ends its page continues on the next when that page starts (page number and running
 header already dropped, and perhaps after repeating the table's title and unit lines) with a table
 of the same columns (every boundary within COLUMN_TOLERANCE). The rows are joined, each keeping its
-page; header rows the next page repeats (identical to the table's first rows) are dropped.
+page; header rows the next page repeats (identical to the table's first rows) are dropped. A row
+the page break cut in two (a figure wrapped in its cell: "1,234" above, ".56" below) is mended.
 """
 
 from __future__ import annotations
 
-from extract.document import normalise
+import re
+
+from extract.document import Cell, cell, normalise
 from extract.readers.pdf.blocks import Block, PageTable
 from extract.readers.pdf.lines import TextLine
 
@@ -36,15 +39,44 @@ def repeated_header(table: PageTable, following: PageTable) -> int:
     return count
 
 
+# A figure's tail that a row broken over two pages carries to the next one: "1,234" | ".56",
+# "234.5" | "6" (the row's cells wrapped inside their cells, and the page ended between the lines)
+FIGURE_TAIL = re.compile(r"^(?:[.,]\d{1,3}|\d{1,2})$")
+FIGURE_HEAD = re.compile(r"^-?[\d,]*\d(?:\.\d?)?$")
+WHOLE_FIGURE = re.compile(r"^-?\d{1,3}(?:,\d{3})*\.\d{2}$|^-?\d+\.\d{2}$")
+
+
+def broken_row(last: tuple[Cell, ...], first: tuple[Cell, ...]) -> bool:
+    """Whether ``first`` (the first row on the next page) is the rest of ``last``: a figure's tail
+    in some column, text only where ``last`` has text, and no whole figure of its own. Read as a
+    row of its own, "1,234" and ".56" would be two wrong figures."""
+    if len(last) != len(first):
+        return False
+    tails = 0
+    for above, below in zip(last, first):
+        if not below.text:
+            continue
+        if not above.text or WHOLE_FIGURE.match(below.text):
+            return False
+        if FIGURE_TAIL.match(below.text):
+            if not FIGURE_HEAD.match(above.text):
+                return False
+            tails += 1
+    return tails > 0
+
+
+def mended(last: tuple[Cell, ...], first: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    return tuple(cell(above.raw + below.raw, above.merged) if below.text else above for above, below in zip(last, first))
+
+
 def joined(table: PageTable, following: PageTable) -> PageTable:
     skip = repeated_header(table, following)
-    return PageTable(
-        table.rows + following.rows[skip:],
-        table.top,
-        following.bottom,
-        table.xs,
-        table.pages + following.pages[skip:],
-    )
+    rows, pages = table.rows, table.pages
+    rest, rest_pages = following.rows[skip:], following.pages[skip:]
+    if rest and rows and broken_row(rows[-1], rest[0]):
+        rows = rows[:-1] + (mended(rows[-1], rest[0]),)
+        rest, rest_pages = rest[1:], rest_pages[1:]
+    return PageTable(rows + rest, table.top, following.bottom, table.xs, pages + rest_pages)
 
 
 def repeated_titles(blocks: list[Block], before: list[Block]) -> int:
