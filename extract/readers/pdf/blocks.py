@@ -19,6 +19,9 @@ class PageTable:
     """Column boundaries: a table continued on the next page has the same ones."""
     pages: tuple[int, ...]
     """The page of each row (a table continued over pages has rows of each)."""
+    alone: tuple[TextLine, ...] = ()
+    """A grid of one row only (the first or last row of a table the page break cut off) is a table
+    only when it joins the table on the page before or after; otherwise it is these lines."""
 
 
 Block = TextLine | PageTable

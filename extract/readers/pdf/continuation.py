@@ -88,8 +88,24 @@ def repeated_titles(blocks: list[Block], before: list[Block]) -> int:
     return count
 
 
+def unjoined_rows_as_lines(pages: list[list[Block]]) -> list[list[Block]]:
+    """A one-row grid that joined no table is the lines it holds (a framed line of text)."""
+    out = []
+    for blocks in pages:
+        page: list[Block] = []
+        for block in blocks:
+            page.extend(block.alone if isinstance(block, PageTable) and block.alone else [block])
+        out.append(page)
+    return out
+
+
 def join_continued(pages: list[list[Block]]) -> list[list[Block]]:
-    """The pages' blocks with each continued table joined into the page where it starts."""
+    """The pages' blocks with each continued table joined into the page where it starts; a
+    one-row piece joins only a table on the page before or after (else it is lines again)."""
+    return unjoined_rows_as_lines(join_pieces(pages))
+
+
+def join_pieces(pages: list[list[Block]]) -> list[list[Block]]:
     pages = [list(blocks) for blocks in pages]
     open_table: tuple[int, int] | None = None
     """(page index, block index) of a table that ends its page."""

@@ -146,10 +146,11 @@ def near(lines: list[Line], at: float) -> list[Line]:
 
 
 def build_grid(horizontals: list[Line], verticals: list[Line]) -> Grid | None:
-    """The grid of one group of crossing lines; None when it has fewer than two rows or columns."""
+    """The grid of one group of crossing lines; None when it has fewer than two columns or no row
+    (a grid of one row is kept: a table's row the page break left alone)."""
     xs = boundaries([v.at for v in verticals] + [min(h.start for h in horizontals), max(h.end for h in horizontals)])
     ys = boundaries([h.at for h in horizontals] + [min(v.start for v in verticals), max(v.end for v in verticals)])
-    if len(xs) < 3 or len(ys) < 3:
+    if len(xs) < 3 or len(ys) < 2:
         return None
     rows, columns = len(ys) - 1, len(xs) - 1
     parent = list(range(rows * columns))

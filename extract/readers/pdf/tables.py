@@ -67,7 +67,8 @@ def page_layout(page: PageContent) -> list[Block]:
     for grid, glyphs in zip(grids, inside):
         rows = grid_rows(grid, glyphs)
         if any(c.text for row in rows for c in row):
-            blocks.append(PageTable(rows, grid.ys[0], grid.ys[-1], grid.xs, (page.number,) * len(rows)))
+            alone = tuple(text_lines(glyphs)) if len(rows) == 1 else ()
+            blocks.append(PageTable(rows, grid.ys[0], grid.ys[-1], grid.xs, (page.number,) * len(rows), alone))
     lines = text_lines(outside)
     if loose:
         lines, found = aligned_table(lines, loose, page.number)

@@ -230,11 +230,14 @@ PRINTED = {
     REPORTS / "pdf" / "composed_final_accounts_narrative_indented_small.pdf": REPORTS / "composed_final_accounts_narrative.txt",
     REPORTS / "pdf" / "composed_budget_narrative_small_page_header_footer.pdf": REPORTS / "composed_budget_narrative.txt",
     REPORTS / "pdf" / "row_broken_over_pages.pdf": REPORTS / "pdf" / "row_broken_over_pages.txt",
+    REPORTS / "pdf" / "last_row_alone_on_next_page.pdf": REPORTS / "pdf" / "row_broken_over_pages.txt",
+    REPORTS / "pdf" / "header_row_alone_on_its_page.pdf": REPORTS / "pdf" / "row_broken_over_pages.txt",
 }
 """PDFs printed by LibreOffice from a .docx of the text (tests/reports/pdf/README.md), and that text:
 flush left; justified with first-line indents on a small page (a sentence that ends at the right
 edge, its paragraph going on below); an A6 page with a running header and a 第 N 页 footer; a
-table row the page break cut in two, its figures wrapped in their cells ("1,234" | ".56")."""
+table row the page break cut in two, its figures wrapped in their cells ("1,234" | ".56"); a
+table's last row alone on the next page, and its header row alone at the foot of a page."""
 
 
 def figures(path: Path) -> set[tuple]:
