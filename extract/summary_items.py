@@ -31,6 +31,7 @@ from extract.units import unitless_finding
 #   "公务接待费支出预算为3.00万元"       (one fee's budget: 因公出国（境）费, 公务用车…运行维护费 …)
 #   "工资福利支出预算2836800元"         (an economic class's part, not the report's 支出预算)
 #   "政府性基金预算拨款支出预算…"        (one fund's spending: its own alias, or nothing)
+#   "政府性基金财政拨款支出…"            (not the 财政拨款支出 of a report with 一般公共预算 money only)
 NOT_A_STATEMENT = re.compile(
     r"""
     (?: 占[^,;:]{0,6}
@@ -40,6 +41,7 @@ NOT_A_STATEMENT = re.compile(
       | 费
       | 工资福利 | 商品和服务 | 对个人和家庭的?补助 | 资本性 | 对企业补助 | 债务利息
       | (?:基金|经营)(?:预算)?(?:财政)?拨款
+      | (?:基金|经营)(?:预算)?
     )$
     """,
     re.VERBOSE,

@@ -32,6 +32,7 @@ FISCAL_AS_GENERAL = {
     "income_fiscal": "income_general_public_budget",
     "fiscal_basic": "general_budget_basic",
     "fiscal_project": "general_budget_project",
+    "fiscal_expense": "general_budget_expense",
 }
 
 

@@ -462,3 +462,16 @@ def test__three_public__each_part_of_a_prior_year_breakdown_keeps_its_change():
     }
     on_budget = text.replace("比2021年度增加1.72万元", "比年初预算增加1.72万元")
     assert all(change is None for *_, change in three_public(on_budget, "").values())
+
+
+def test__summary__fiscal_spending_is_the_general_budgets_when_the_report_has_no_other_funds():
+    text = (
+        "江苏省测试中心2021年度部门决算\n二、收入决算情况说明\n本年收入合计1,790.30万元，其中：财政拨款收入1,610.30万元，占89.95%。"
+        "本单位无政府性基金预算财政拨款收入和国有资本经营预算财政拨款收入。\n"
+        "五、一般公共预算财政拨款支出决算情况说明\n2021年度财政拨款支出1,610.30万元，占本年支出合计的89.95%。"
+        "与上年相比，财政拨款支出增加95.10万元，增长6.28%。\n"
+    )
+    items = {i.item: (i.amount_yuan, i.prior_year_change_yuan) for i in read_text(text).summary_items}
+    assert items["general_budget_expense"] == (Decimal("1610.30") * WAN, Decimal("95.10") * WAN)
+    with_funds = text.replace("本单位无政府性基金预算财政拨款收入和国有资本经营预算财政拨款收入。", "政府性基金预算财政拨款收入20.00万元。")
+    assert "general_budget_expense" not in {i.item for i in read_text(with_funds).summary_items}
