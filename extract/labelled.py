@@ -114,14 +114,49 @@ def statements(
                 and not of_other_year(clause[: m.start()], year)
             ]
             for index, match in enumerate(matches):
-                end = matches[index + 1].start() if index + 1 < len(matches) else len(clause)
-                measures = read_measures(inside_parentheses(clause[match.end() : end]), context, counts=counts, final=final, year=year)
+                segment = own_segment(clause, match, matches[index + 1 :])
+                measures = read_measures(inside_parentheses(segment), context, counts=counts, final=final, year=year)
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]
                 statement = Statement(alias.code, alias.label, measures, sentence)
                 previous.append(statement)
                 yield statement
+
+
+def own_segment(clause: str, match: re.Match[str], later: list[re.Match[str]]) -> str:
+    """The text after a label up to the next label outside parentheses, without a parenthesis
+    that holds labels of its own: in "国内公务接待支出1.96万元（含外宾接待支出0.45万元），共接待15批次、
+    118人次" the counts after ")" are said of 国内公务接待, the 0.45万元 of 外宾接待 only. A label
+    inside a parenthesis stops at its ")" (inside_parentheses)."""
+    starts = [m.start() for m in later]
+    text: list[str] = []
+    index = match.end()
+    while index < len(clause):
+        if index in starts:
+            break
+        char = clause[index]
+        if char == "(":
+            close = closing(clause, index)
+            if close is not None and any(index < start < close for start in starts):
+                index = close + 1  # the parenthesis of other labels: theirs
+                continue
+        text.append(char)
+        index += 1
+    return "".join(text)
+
+
+def closing(text: str, opening: int) -> int | None:
+    """The index of the ")" that closes the "(" at ``opening``, if any."""
+    depth = 0
+    for index in range(opening, len(text)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            depth -= 1
+            if depth == 0:
+                return index
+    return None
 
 
 def inside_parentheses(segment: str) -> str:

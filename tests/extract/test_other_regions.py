@@ -475,3 +475,13 @@ def test__summary__fiscal_spending_is_the_general_budgets_when_the_report_has_no
     assert items["general_budget_expense"] == (Decimal("1610.30") * WAN, Decimal("95.10") * WAN)
     with_funds = text.replace("本单位无政府性基金预算财政拨款收入和国有资本经营预算财政拨款收入。", "政府性基金预算财政拨款收入20.00万元。")
     assert "general_budget_expense" not in {i.item for i in read_text(with_funds).summary_items}
+
+
+def test__three_public__what_follows_a_parenthesis_of_other_labels_is_the_outer_labels():
+    text = (
+        "上海市测试局\n2023年度部门决算\n七、“三公”经费财政拨款支出决算情况说明\n"
+        "2023年度公务接待费支出决算为1.96万元。国内公务接待支出1.96万元（含外宾接待支出0.45万元），共接待15批次、118人次。\n"
+    )
+    rows = {f.category: (f.amount_yuan, f.batches, f.persons) for f in read_text(text).three_public}
+    assert rows["reception_domestic"] == (Decimal("1.96") * WAN, 15, 118)
+    assert rows["reception_foreign"] == (Decimal("0.45") * WAN, None, None)
