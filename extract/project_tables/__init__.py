@@ -171,12 +171,13 @@ def read_project_tables(document: Document, phase: str, fiscal_year: int | None 
         captions = opens_project(table) or (reader is not None and reader.resumes(table))
         head = heading(document, table, captions)
         follows = not head.titled and previous is not None and gap_is_filler(document, previous, table, captions)
-        if reader is not None and (follows or repeats(reader, head, table)) and reader.continues_with(table, head.body):
+        refused = other_year(document, table, head, fiscal_year)  # never the rest of the report year's form
+        if refused is None and reader is not None and (follows or repeats(reader, head, table)) and reader.continues_with(table, head.body):
             reader.feed(document, table, head.body)
         else:
             if reader is not None:
                 read.append(reader.close())
-            reader = other_year(document, table, head, fiscal_year) or (open_reader(document, table, head, phase) if head.family else None)
+            reader = refused or (open_reader(document, table, head, phase) if head.family else None)
             if reader is not None:
                 reader.feed(document, table, head.body)
         previous = table

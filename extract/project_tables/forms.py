@@ -267,6 +267,17 @@ def start_fund_grid(form: ProjectForm, columns: Columns, row: tuple[Cell, ...]) 
     form.funds_unit = next((lab.unit for lab in labels if lab.unit in ("万元", "元")), form.funds_unit)
 
 
+def opens_funds(row: tuple[Cell, ...]) -> bool:
+    """A row that starts the funds block in the form's first column (项目资金（元） | 年度资金总额 | …):
+    a form that prints its funds after its indicators. A funds word in the 三级指标 column (成本指标 |
+    资金总额 | ≤100万元) is an indicator; so is a label merged down from above."""
+    found = slots(row)
+    if not found or found[0].column != 0 or found[0].merged:
+        return False
+    field_name = form_fields().get(label(found[0].text).name)
+    return field_name == "funds" or field_name in TOTALS
+
+
 def feed_row(form: ProjectForm, document: Document, table: Table, index: int) -> None:
     """One row of the form, the 项目名称 row that opens it included."""
     if form.complete:
@@ -274,6 +285,8 @@ def feed_row(form: ProjectForm, document: Document, table: Table, index: int) ->
     row = table.rows[index]
     evidence = row_evidence(document, table, index)
     header = indicator_header(row)
+    if form.indicator_columns is not None and opens_funds(row):
+        form.indicator_columns = None  # the funds come after the indicators
     if form.indicator_columns is not None:
         if is_total_score_row(row):
             read_total_score(form, row, evidence)

@@ -74,9 +74,15 @@ def inline_pair(text: str) -> tuple[str, Label, str] | None:
     return (field_name, name, match["value"].strip()) if field_name else None
 
 
+QUOTED = re.compile(r"^[“\"'‘](?P<name>[^“”\"'‘’]*)[”\"'’]$")
+
+
 def project_name(raw: str) -> str:
-    """A project's name as printed, without quotes and the code some systems print before it."""
-    return PROJECT_CODE.sub("", raw.strip().strip("“”\"' ")).strip()
+    """A project's name as printed, without the quotes around it (not those inside it: “长者食堂”运营
+    补贴 keeps them, as a sentence naming it does) and the code some systems print before it."""
+    name = PROJECT_CODE.sub("", raw.strip()).strip()
+    quoted = QUOTED.match(name)
+    return quoted["name"].strip() if quoted else name
 
 
 def class_name(text: str) -> str:

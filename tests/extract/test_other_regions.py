@@ -485,3 +485,39 @@ def test__three_public__what_follows_a_parenthesis_of_other_labels_is_the_outer_
     rows = {f.category: (f.amount_yuan, f.batches, f.persons) for f in read_text(text).three_public}
     assert rows["reception_domestic"] == (Decimal("1.96") * WAN, 15, 118)
     assert rows["reception_foreign"] == (Decimal("0.45") * WAN, None, None)
+
+
+TARGETS = "上海市虹口区文化和旅游局\n2024年部门预算\n第一部分 部门概况\n负责全区文化工作。\n"
+
+
+def project_rows(text: str) -> tuple[dict, list]:
+    report = read_text(TARGETS + text)
+    projects = {p.project: p.budget_yuan for p in report.project_performance}
+    indicators = [(i.project, i.level3, i.target) for i in report.performance_indicators]
+    return projects, indicators
+
+
+def test__targets_form__funds_printed_after_the_indicators_are_the_projects_funds():
+    text = (
+        "上海市虹口区文化和旅游局2024年项目绩效目标表\n单位：元\n"
+        "项目名称\t乙项目\n主管部门\t上海市虹口区文化和旅游局\t实施单位\t上海市虹口区文化馆\n年度绩效目标\t目标。\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t次数\t≥36次\n"
+        "项目资金（元）\t年度资金总额\t其中：财政拨款\t其他资金\n\t200,000.00\t200,000.00\t0\n"
+    )
+    assert project_rows(text) == ({"乙项目": Decimal("200000.00")}, [("乙项目", "次数", "≥36次")])
+
+
+def test__targets_form__a_table_of_another_year_after_the_reports_is_not_loaded():
+    text = (
+        "上海市虹口区文化和旅游局2024年项目绩效目标表\n单位：元\n项目名称\t甲项目\n项目资金\t年度资金总额\t120,000.00\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t场次\t≥360场\n\n"
+        "上海市虹口区文化和旅游局2023年项目绩效目标表\n单位：元\n项目名称\t乙项目\n项目资金\t年度资金总额\t50,000.00\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t次数\t≥36次\n"
+    )
+    projects, indicators = project_rows(text)
+    assert projects == {"甲项目": Decimal("120000.00")} and [i[0] for i in indicators] == ["甲项目"]
+
+
+def test__targets_form__quotes_inside_a_name_are_kept():
+    text = "项目绩效目标表\n单位：元\n项目名称\t“长者食堂”运营补贴\n项目资金\t年度资金总额\t50,000.00\n"
+    assert project_rows(text)[0] == {"“长者食堂”运营补贴": Decimal("50000.00")}
