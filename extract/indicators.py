@@ -3,6 +3,7 @@
     ≥95%        -> 95, %, >=          大于5次      -> 5, 次, >
     90%以上     -> 90, %, >=          28.4万元     -> 28.4, 万元, =
     2020年全年  -> 2020, 年, =        5次（因疫情…）-> 5, 次, =   (a remark in brackets is ignored)
+    ≥1,200人    -> 1200, 人, >=       ≤3000元/场   -> 3000, 元/场, <=  (a unit as printed: 1.5万人次 is 1.5, 万人次)
     已完成, 占一定比例, 2020年1-12月, 老干部慰问3万元；一线人员慰问2万元 -> nothing (never a guess)
 Comparator words and units are data: maps/comparators.csv, maps/indicator_units.csv.
 """
@@ -37,7 +38,7 @@ def value_pattern() -> re.Pattern[str]:
     return re.compile(
         rf"""
         ^\s*(?P<prefix>{prefixes})?
-        \s*(?P<number>\d+(?:\.\d+)?)
+        \s*(?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
         \s*(?P<unit>{alternation(units)})?
         \s*(?P<suffix>{suffixes})?
         \s*(?:{tails})?\s*$
@@ -61,4 +62,4 @@ def parse_indicator_value(text: str | None) -> tuple[Decimal | None, str | None,
         return None, None, None
     word = match["prefix"] or match["suffix"]
     comparator = comparator_words()[word] if word else "="
-    return Decimal(match["number"]), match["unit"], comparator
+    return Decimal(match["number"].replace(",", "")), match["unit"], comparator

@@ -521,3 +521,22 @@ def test__targets_form__a_table_of_another_year_after_the_reports_is_not_loaded(
 def test__targets_form__quotes_inside_a_name_are_kept():
     text = "项目绩效目标表\n单位：元\n项目名称\t“长者食堂”运营补贴\n项目资金\t年度资金总额\t50,000.00\n"
     assert project_rows(text)[0] == {"“长者食堂”运营补贴": Decimal("50000.00")}
+
+
+def test__indicator_values__thousands_separators_costs_per_unit_and_other_units():
+    from extract.indicators import parse_indicator_value
+
+    assert parse_indicator_value("≥1,200人") == (Decimal(1200), "人", ">=")
+    assert parse_indicator_value("≤3000元/场") == (Decimal(3000), "元/场", "<=")
+    assert parse_indicator_value("≥1.5万人次") == (Decimal("1.5"), "万人次", ">=")
+    assert parse_indicator_value("不超过10个工作日") == (Decimal(10), "个工作日", "<=")
+    assert parse_indicator_value("≧95%") == (Decimal(95), "%", ">=")
+    assert parse_indicator_value("1,2,3") == (None, None, None)
+
+
+def test__targets_form__the_indicator_value_column_that_says_it_holds_numbers_and_words():
+    text = (
+        "项目绩效目标表\n单位：元\n项目名称\t甲项目\n项目资金\t年度资金总额\t120,000.00\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值（包含数字及文字描述）\n\t产出指标\t数量指标\t场次\t≥360场\n"
+    )
+    assert project_rows(text)[1] == [("甲项目", "场次", "≥360场")]
