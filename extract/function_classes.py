@@ -200,13 +200,15 @@ def dashed_figures(sentences: list[Sentence], printed: PrintedCodes) -> tuple[li
     rows: list[FunctionFigure] = []
     findings: list[Finding] = []
     for sentence in sentences:
-        for match in DASHED.finditer(sentence.text):
+        found = list(DASHED.finditer(sentence.text))
+        for index, match in enumerate(found):
             names = [name.strip() for name in match["path"].split("-")]
-            if len(names) != 3:
+            if len(names) not in (2, 3):
                 continue
+            levels = ("类", "款", "项")[: len(names)]
             context = Context(printed=printed)
             codes = []
-            for name, level in zip(names, ("类", "款", "项")):
+            for name, level in zip(names, levels):
                 code = resolve_code(Piece(name, None), level, context, sentence)
                 codes.append(code)
                 if level == "类":
@@ -214,15 +216,21 @@ def dashed_figures(sentences: list[Sentence], printed: PrintedCodes) -> tuple[li
                 elif level == "款":
                     context.kuan = (name, code)
             findings.extend(context.findings)
+            # "…”科目2,850.00万元，比2020年预算增加120.00万元": the change of this 项, up to the next one
+            tail = sentence.text[match.end() : found[index + 1].start() if index + 1 < len(found) else len(sentence.text)]
+            tail = re.split(r"[;。]", tail)[0]
+            change, change_pct = numbers.first_change(tail) if PRIOR_YEAR.search(tail) else (None, None)
             rows.append(
                 FunctionFigure(
-                    class_level="项",
+                    class_level=levels[-1],
                     class_name=names[0],
                     kuan_name=names[1],
-                    xiang_name=names[2],
+                    xiang_name=names[2] if len(names) == 3 else None,
                     amount_yuan=numbers.to_yuan(match["number"], match["unit"]),
                     evidence=sentence.evidence,
-                    class_code=codes[2],
+                    class_code=codes[-1],
+                    prior_year_change_yuan=change,
+                    prior_year_change_pct=change_pct,
                 )
             )
     return rows, findings
@@ -260,7 +268,7 @@ def lei_figures(sentences: list[Sentence], scope_of: Callable[[Sentence], str]) 
     """The 类 figures, merged within each fund scope the sections name (``scope_of``): the 财政拨款
     section's 教育支出950万元 and the 一般公共预算 section's 教育支出（类）850万元 are two figures."""
     by_scope: dict[str, list] = {}
-    for statement in statements(sentences, lei_aliases(), skip_listed=False):
+    for statement in statements(sentences, lei_aliases(), skip_listed=False, whole_names=True):
         by_scope.setdefault(scope_of(statement.sentence), []).append(statement)
     rows, findings = [], []
     for scope, found in by_scope.items():
@@ -295,6 +303,11 @@ def lei_rows_of(merged: list, scope: str, findings: list[Finding]) -> list[Funct
     return rows
 
 
+# "“教育支出（类）普通教育（款）小学教育（项）”科目16,400.00万元" (Shanghai 2018–2020): the closing
+# quote and 科目 between the path and its figures
+QUOTE_AND_KEMU = re.compile(r"^[”\"\s]*(?:科目)?")
+
+
 def split_pieces(clause: str) -> tuple[list[Piece], str]:
     text = NUMBERING.sub("", clause)
     pieces, position = [], 0
@@ -302,7 +315,7 @@ def split_pieces(clause: str) -> tuple[list[Piece], str]:
         name = re.split(r"[:：,，]", text[position : match.start()])[-1].strip(" “”\"")
         pieces.append(Piece(name, match["marker"]))
         position = match.end()
-    return pieces, text[position:].lstrip("”\"")
+    return pieces, QUOTE_AND_KEMU.sub("", text[position:])
 
 
 def is_lei(piece: Piece) -> bool:

@@ -82,13 +82,15 @@ def statements(
     skip_listed: bool = True,
     final: bool = False,
     year: int | None = None,
+    whole_names: bool = False,
 ) -> Iterator[Statement]:
     """Every (label, measures) a sentence states.
 
     ``guard``: text that must not precede a label; ``skip_listed``: ignore labels after 包括;
     ``final``: the sentences are a final report's (a figure called a budget is no amount);
     ``year``: the report's, when known: a label its clause says is of another year
-    ("2023年收入预算总计432.68万元" in a 2025 budget) states nothing of this report.
+    ("2023年收入预算总计432.68万元" in a 2025 budget) states nothing of this report;
+    ``whole_names``: a label must not be the start of a longer name (城乡社区 in 城乡社区环境卫生).
     """
     pattern = alias_pattern(aliases)
     by_alias = {a.alias: a for a in aliases}
@@ -112,6 +114,7 @@ def statements(
                 if not _guarded(clause, m, guard)
                 and (listing is None or m.start() < listing.start())
                 and not of_other_year(clause[: m.start()], year)
+                and not (whole_names and LONGER_NAME.match(clause, m.end()) and not m.group().endswith(("支出", ")")))
             ]
             for index, match in enumerate(matches):
                 segment = own_segment(clause, match, matches[index + 1 :])
@@ -192,6 +195,8 @@ QUALIFIES_THREE_PUBLIC = re.compile(r"^(?:安排的?|的)?\s*[\"“”'‘’]?�
 
 
 BREAKDOWN = re.compile(r"其中")
+LONGER_NAME = re.compile(r"[\u4e00-\u9fff](?<![支类])")
+"""A name character right after a label: the label is the start of a longer name."""
 
 
 def prior_year_breakdown(clause: str, year: int | None) -> str:

@@ -30,9 +30,13 @@ FOREIGN_GAP = re.compile(r"比|较|与|增|减|占|其中|包括|下降|上升|�
 # A segment ends where a list of other figures begins.
 SEGMENT_END = re.compile(r"[:：]|其中|主要用于|主要包括|包括|具体")
 # A segment that opens with "(" continues a longer name ("社会保障和就业(208)抚恤(08)…"): no figure.
-CONTINUED_NAME = re.compile(r"^\s*(?:\(|[\u4e00-\u9fff、]{2,30}?\((?:款|项)\))")
-"""A label whose name goes on: "(类)…", or a 类 followed by its 款 / 项 ("住房保障支出(类)住房改革支出(款)
-住房公积金(项)100万元，比上年增加30万元" states the 项, not the 类)."""
+CONTINUED_NAME = re.compile(
+    r"^\s*(?:\(|[\u4e00-\u9fff、]{2,30}?\((?:款|项)\)|[-—－][\u4e00-\u9fff]|(?:委员会|委|局|厅|办公室|中心)(?![\u4e00-\u9fff]*支出))"
+)
+"""A label whose name goes on: "(类)…"; a 类 followed by its 款 / 项 ("住房保障支出(类)住房改革支出(款)
+住房公积金(项)100万元，比上年增加30万元" states the 项, not the 类); a 类 in a dashed path
+("“一般公共服务支出-政府办公厅(室)及相关机构事务-行政运行”科目…"); a class word that is part of a
+department's name ("上海市卫生健康委员会收入预算…", "科学技术委员会")."""
 # "共计支出0.50万元" (reception detail, after the counts)
 TOTAL_SPENT = re.compile(rf"共计支出\s*(?P<number>{numbers.SIGNED_NUMBER})\s*(?P<unit>万元|元|万)")
 # "年初预算为0.95万元", "全年预算数28.4万元", "预算数为5万元"

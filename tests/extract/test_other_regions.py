@@ -540,3 +540,41 @@ def test__targets_form__the_indicator_value_column_that_says_it_holds_numbers_an
         "绩效指标\t一级指标\t二级指标\t三级指标\t指标值（包含数字及文字描述）\n\t产出指标\t数量指标\t场次\t≥360场\n"
     )
     assert project_rows(text)[1] == [("甲项目", "场次", "≥360场")]
+
+
+SHANGHAI_2021 = "预算主管部门：上海市长宁区测试街道办事处\n2021年部门预算编制说明\n财政拨款支出主要内容如下：\n"
+
+
+def test__classes__a_class_word_inside_a_departments_name_is_no_class():
+    text = (
+        "上海市卫生健康委员会\n2024年部门预算\n四、部门预算编制说明\n"
+        "2024年，上海市卫生健康委员会收入预算5,678.90万元。上海市科学技术委员会支出预算100.00万元。\n"
+    )
+    assert read_text(text).expenditure_by_function == ()
+
+
+def test__classes__dashed_paths_give_each_xiang_its_change_and_never_their_lei_a_figure():
+    text = SHANGHAI_2021 + (
+        "1.“一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目2,850.00万元，比2020年预算增加120.00万元，主要用于机关运行。\n"
+        "2.“城乡社区支出-城乡社区环境卫生-城乡社区环境卫生”科目4,600.00万元，主要用于道路保洁。\n"
+        "3.“住房保障支出-住房改革支出”科目300.00万元，主要用于住房改革。\n"
+    )
+    rows = {f.class_code: (f.class_level, f.amount_yuan, f.prior_year_change_yuan) for f in read_text(text).expenditure_by_function}
+    assert rows == {
+        "2010301": ("项", 2850 * WAN, 120 * WAN),
+        "2120501": ("项", 4600 * WAN, None),
+        "22102": ("款", 300 * WAN, None),
+    }
+
+
+def test__classes__a_quoted_lei_kuan_xiang_path_before_kemu():
+    text = SHANGHAI_2021 + "1.“教育支出（类）普通教育（款）小学教育（项）”科目16,400.00万元，主要用于公办小学。\n"
+    [row] = read_text(text).expenditure_by_function
+    assert (row.class_code, row.amount_yuan) == ("2050202", 16400 * WAN)
+
+
+def test__summary__procurement_by_kind_in_the_older_shanghai_wording():
+    text = "上海市测试局\n2018年部门预算\n八、政府采购预算情况\n2018年政府采购预算310.00万元，其中：货物类60.00万元，工程类0万元，服务类250.00万元。\n"
+    assert summary(text, "") == {
+        "procurement_total": 310 * WAN, "procurement_goods": 60 * WAN, "procurement_works": Decimal("0.00"), "procurement_services": 250 * WAN,
+    }
