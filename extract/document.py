@@ -124,10 +124,15 @@ def normalise(text: str) -> str:
     return normalise_block(text).strip()
 
 
+WRAPPED_NAME = re.compile(r"(?<=[\u4e00-\u9fff])[ \t]*\n\s*(?=[\u4e00-\u9fff])")
+"""A line break inside a cell between two Chinese characters: a name wrapped in its cell
+("国有土地使用权出\n让收入安排的支出"), one word again, as the PDF reader joins it."""
+
+
 def cell(raw: str | None, merged: bool = False) -> Cell:
     """A table cell from its text as read (None: empty)."""
     raw = raw or ""
-    return Cell(SPACES.sub(" ", normalise(raw)), raw, merged)
+    return Cell(SPACES.sub(" ", WRAPPED_NAME.sub("", normalise(raw))), raw, merged)
 
 
 class DocumentBuilder:

@@ -24,6 +24,7 @@ from io import BytesIO
 
 from extract.document import Cell, Document, DocumentBuilder, cell
 from extract.errors import UnreadableReport
+from extract.readers.sheets import add_lines, is_preamble
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -37,9 +38,57 @@ MAX_COLUMNS = 63
 
 def read_docx(data: bytes, path: str, sha256: str) -> Document:
     builder = DocumentBuilder(path, sha256, "docx")
-    for block in blocks(document_body(data, path)):
+    for block in joined_tables(list(blocks(document_body(data, path)))):
         add_block(builder, block)
     return builder.build()
+
+
+def joined_tables(found: list) -> Iterator:
+    """The body's blocks, a table continued after a page break (only empty paragraphs between, one
+    of them breaking the page, and its header rows repeated) given as one: [rows] in place of the
+    w:tbl elements."""
+    pending: list[list[Cell]] | None = None
+    gap: list = []
+    for block in found:
+        if block.tag == W + "tbl":
+            rows = table_rows(block)
+            if pending is not None and any(breaks_page(paragraph) for paragraph in gap) and continues(pending, rows):
+                pending = pending + rows[repeated_rows(pending, rows) :]
+                gap = []
+                continue
+            if pending is not None:
+                yield pending
+                yield from gap
+            pending, gap = rows, []
+        elif pending is not None and not paragraph_text(block).strip() and not text_boxes(block):
+            gap.append(block)
+        else:
+            if pending is not None:
+                yield pending
+                yield from gap
+            pending, gap = None, []
+            yield block
+    if pending is not None:
+        yield pending
+        yield from gap
+
+
+def breaks_page(paragraph) -> bool:
+    """A paragraph holding a page break (or a section break): where an author split a table."""
+    return any(br.get(W + "type") == "page" for br in paragraph.iter(W + "br")) or paragraph.find(f"{W}pPr/{W}sectPr") is not None
+
+
+def repeated_rows(table: list[list[Cell]], following: list[list[Cell]]) -> int:
+    """How many of ``following``'s first rows repeat ``table``'s first rows (a repeated header)."""
+    count = 0
+    while count < min(len(table), len(following) - 1) and [c.text for c in following[count]] == [c.text for c in table[count]]:
+        count += 1
+    return count
+
+
+def continues(table: list[list[Cell]], following: list[list[Cell]]) -> bool:
+    """A table of the same width whose first row repeats the previous table's first row."""
+    return bool(table and following) and len(table[0]) == len(following[0]) and repeated_rows(table, following) > 0
 
 
 def document_body(data: bytes, path: str):
@@ -79,14 +128,25 @@ def children(parent, tag: str) -> Iterator:
 
 
 def add_block(builder: DocumentBuilder, block) -> None:
-    if block.tag == W + "tbl":
-        builder.add_table(table_rows(block))
+    if isinstance(block, list) or block.tag == W + "tbl":
+        add_table(builder, block if isinstance(block, list) else table_rows(block))
         return
     for raw in paragraph_text(block).split("\n"):
         builder.add_line(raw)
     for box in text_boxes(block):
         for inner in blocks(box):
             add_block(builder, inner)
+
+
+def add_table(builder: DocumentBuilder, rows: list[list[Cell]]) -> None:
+    """A table; its first rows that hold one text across the table (the title, 单位：万元 merged
+    over every column) are lines above it, as a sheet's are (extract.readers.sheets)."""
+    first = 0
+    while first < len(rows) - 1 and is_preamble(rows[first]):
+        first += 1
+    for row in rows[:first]:
+        add_lines(builder, row)
+    builder.add_table(rows[first:])
 
 
 def paragraph_text(paragraph) -> str:

@@ -47,9 +47,13 @@ def read_sheet(book, sheet) -> Sheet:
     import xlrd
 
     texts, errors = {}, {}
+    hidden_columns = {column for column, info in sheet.colinfo_map.items() if info.hidden}
+    hidden_rows = {row for row, info in sheet.rowinfo_map.items() if info.hidden}
     for row in range(sheet.nrows):
+        if row in hidden_rows:  # a hidden row or column prints nothing: not part of the table
+            continue
         for column, item in enumerate(sheet.row(row)):
-            if item.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
+            if column in hidden_columns or item.ctype in (xlrd.XL_CELL_EMPTY, xlrd.XL_CELL_BLANK):
                 continue
             if item.ctype == xlrd.XL_CELL_ERROR:
                 errors[(row, column)] = xlrd.error_text_from_code.get(item.value, "#ERROR")

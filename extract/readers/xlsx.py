@@ -52,13 +52,14 @@ def read_sheets(data: bytes) -> list[Sheet]:
     """The visible sheets, in the workbook's order."""
     import openpyxl
 
-    merges = merged_ranges(zipfile.ZipFile(BytesIO(data)))
+    archive = zipfile.ZipFile(BytesIO(data))
+    merges, hidden = merged_ranges(archive), hidden_parts(archive)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # extensions openpyxl does not support
         workbook = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True, keep_links=False)
         try:
             return [
-                read_sheet(worksheet, merges.get(worksheet.title, ()))
+                read_sheet(worksheet, merges.get(worksheet.title, ()), hidden.get(worksheet.title, (frozenset(), frozenset())))
                 for worksheet in workbook.worksheets
                 if worksheet.sheet_state == "visible"
             ]
@@ -66,7 +67,9 @@ def read_sheets(data: bytes) -> list[Sheet]:
             workbook.close()
 
 
-def read_sheet(worksheet, merges: tuple[tuple[int, int, int, int], ...]) -> Sheet:
+def read_sheet(worksheet, merges: tuple[tuple[int, int, int, int], ...], hidden=(frozenset(), frozenset())) -> Sheet:
+    """The sheet's printed cells; ``hidden``: its hidden (rows, columns), 0-based, which print nothing."""
+    hidden_rows, hidden_columns = hidden
     texts, errors = {}, {}
     worksheet.reset_dimensions()  # a stored dimension may claim a million empty rows
     for row in worksheet.iter_rows():
@@ -74,6 +77,8 @@ def read_sheet(worksheet, merges: tuple[tuple[int, int, int, int], ...]) -> Shee
             if item.value is None:
                 continue
             position = (item.row - 1, item.column - 1)
+            if position[0] in hidden_rows or position[1] in hidden_columns:
+                continue
             if item.data_type == "e":
                 errors[position] = str(item.value)
                 continue
@@ -107,6 +112,35 @@ def merged_ranges(archive: zipfile.ZipFile) -> dict[str, tuple[tuple[int, int, i
             refs = MERGE_CELL.findall(archive.read(target)) if target else []
             bounds = (range_boundaries(ref.decode()) for ref in refs)
             out[element.get("name")] = tuple((top - 1, left - 1, bottom - 1, right - 1) for left, top, right, bottom in bounds)
+    return out
+
+
+HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
+HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
+ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
+
+
+def hidden_parts(archive: zipfile.ZipFile) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
+    """Sheet name -> its hidden (rows, columns), 0-based: a hidden column (上年数 kept for the
+    author) is not part of the table the sheet prints."""
+    workbook = relationship_targets(archive, "")[OFFICE_DOCUMENT][0]
+    sheets = relationship_targets(archive, workbook)
+    out = {}
+    for element in ElementTree.fromstring(archive.read(workbook)).iter():
+        if local(element.tag) != "sheet":
+            continue
+        target = next((sheets[rid] for name, rid in element.attrib.items() if local(name) == "id" and rid in sheets), None)
+        xml = archive.read(target) if target else b""
+        columns, rows = set(), set()
+        for tag in HIDDEN_COLUMNS.findall(xml):
+            attributes = dict(ATTRIBUTE.findall(tag))
+            if attributes.get(b"hidden") in (b"1", b"true") and attributes.get(b"min", b"").isdigit():
+                columns.update(range(int(attributes[b"min"]) - 1, int(attributes.get(b"max", attributes[b"min"])) ))
+        for tag in HIDDEN_ROW.findall(xml):
+            attributes = dict(ATTRIBUTE.findall(tag))
+            if attributes.get(b"hidden") in (b"1", b"true") and attributes.get(b"r", b"").isdigit():
+                rows.add(int(attributes[b"r"]) - 1)
+        out[element.get("name")] = (frozenset(rows), frozenset(columns))
     return out
 
 

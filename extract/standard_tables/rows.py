@@ -15,6 +15,7 @@ Any other row is read by its label (table_rows.csv): 合计 (the table's total),
 from __future__ import annotations
 
 from extract import catalogue
+from extract.document import WRAPPED_NAME
 from extract.records import Finding
 from extract.standard_tables.cells import NotANumber, read_amount
 from extract.standard_tables.header import Column
@@ -162,7 +163,7 @@ def read_group(kind: str, rows_kind: str, columns: list[Column], body: list[Row]
 
 def printed_name(cell) -> str | None:
     """A row's name as printed (original characters), without its numbering (一、 1. （一）)."""
-    text = " ".join(cell.raw.split())
+    text = " ".join(WRAPPED_NAME.sub("", cell.raw).split())
     return NUMBERING.sub("", text) or None
 
 
