@@ -19,7 +19,7 @@ from extract.document import Document
 from extract.labelled import Alias, Statement, merge, read_aliases, statements
 from extract.numbers import MAPS
 from extract.records import Finding, SummaryItem
-from extract.sections import in_other_years_section
+from extract.sections import in_other_years_section, scope_of_line
 from extract.sentences import body_sentences
 from extract.units import unitless_finding
 
@@ -32,6 +32,7 @@ from extract.units import unitless_finding
 #   "工资福利支出预算2836800元"         (an economic class's part, not the report's 支出预算)
 #   "政府性基金预算拨款支出预算…"        (one fund's spending: its own alias, or nothing)
 #   "政府性基金财政拨款支出…"            (not the 财政拨款支出 of a report with 一般公共预算 money only)
+#   "单位资金收入预算1,180.00万元"        (one source's income, not the 收入预算 of the whole report)
 NOT_A_STATEMENT = re.compile(
     r"""
     (?: 占[^,;:]{0,6}
@@ -42,6 +43,7 @@ NOT_A_STATEMENT = re.compile(
       | 工资福利 | 商品和服务 | 对个人和家庭的?补助 | 资本性 | 对企业补助 | 债务利息
       | (?:基金|经营)(?:预算)?(?:财政)?拨款
       | (?:基金|经营)(?:预算)?
+      | 资金
     )$
     """,
     re.VERBOSE,
@@ -100,6 +102,32 @@ def awarded_in_final(statement: Statement, phase: str) -> bool:
     return not (phase == "final" and statement.code in SME_ITEMS and RESERVED.search(statement.sentence.text))
 
 
+WHOLE_REPORT_ITEMS = frozenset(
+    {"total_income_and_expense", "income_total", "expense_total", "expense_basic", "expense_project", "carryover_beginning", "carryover_ending"}
+)
+"""Items of the whole report: in a 政府性基金 or 国有资本经营 section the same words state that fund's
+("年末结转和结余20.00万元" of the 政府性基金), not the report's."""
+
+
+def of_the_whole_report(document: Document, statement: Statement) -> bool:
+    if statement.code not in WHOLE_REPORT_ITEMS:
+        return True
+    return scope_of_line(document, statement.sentence.line.number) not in ("government_fund", "state_capital")
+
+
+def special_account_as_business(found: list[Statement]) -> list[Statement]:
+    """财政专户管理资金 is the 事业收入 kept in a fiscal account where a report has no 事业收入 of its
+    own (Jiangsu 2017–2019); beside a 事业收入 under 单位资金 (the newer template) it is another
+    source, which no item holds."""
+    business = any(statement.code == "income_business" for statement in found)
+    label = next(alias.label for alias in item_aliases() if alias.code == "income_business")
+    return [
+        replace(statement, code="income_business", label=label) if statement.code == "income_special_account" else statement
+        for statement in found
+        if not (business and statement.code == "income_special_account")
+    ]
+
+
 def about_procurement(statement: Statement) -> bool:
     """A 政府采购 item is one only in a sentence about 采购: "政府采购预算1.38万元，其中…政府购买服务预算0万元"
     is the procurement of services, "本部门政府购买服务预算720.00万元" alone is not (services bought
@@ -113,9 +141,9 @@ def extract_summary_items(document: Document, phase: str, year: int | None = Non
     found = [
         with_carryover(of_general_budget(statement))
         for statement in found
-        if about_procurement(statement) and awarded_in_final(statement, phase)
+        if about_procurement(statement) and awarded_in_final(statement, phase) and of_the_whole_report(document, statement)
     ]
-    merged, findings = merge(found, "summary_items")
+    merged, findings = merge(special_account_as_business(found), "summary_items")
     items = []
     for row in merged:
         values = row.values

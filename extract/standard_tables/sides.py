@@ -80,7 +80,20 @@ def read_side_table(kind: str, columns: list[Column], body: list[Row], factor, p
             reading = class_row(row, side, text, values, year, findings)
             if reading is not None:
                 readings.append(reading)
-    return readings, findings
+    return without_special_account(readings, body), findings
+
+
+SPECIAL_ACCOUNT = re.compile(r"财政专户")
+UNIT_MONEY = re.compile(r"单位资金|事业收入")
+
+
+def without_special_account(readings: list[RowReading], body: list[Row]) -> list[RowReading]:
+    """财政专户管理资金 is read as 事业收入 (Jiangsu 2017–2019 print no other); a table that also
+    prints 单位资金 or 事业收入 rows (the newer template) has it as a source of its own: not read."""
+    labels = [label(cell.text) for row in body for cell in row.cells]
+    if not any(UNIT_MONEY.search(text) and not SPECIAL_ACCOUNT.search(text) for text in labels):
+        return readings
+    return [r for r in readings if not (r.item == "income_business" and SPECIAL_ACCOUNT.search(r.name or ""))]
 
 
 def class_row(row: Row, side: Column, text: str, values: dict, year: int | None, findings: list[Finding]) -> RowReading | None:

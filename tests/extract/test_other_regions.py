@@ -578,3 +578,21 @@ def test__summary__procurement_by_kind_in_the_older_shanghai_wording():
     assert summary(text, "") == {
         "procurement_total": 310 * WAN, "procurement_goods": 60 * WAN, "procurement_works": Decimal("0.00"), "procurement_services": 250 * WAN,
     }
+
+
+def test__summary__a_government_funds_carryover_is_not_the_reports():
+    text = (
+        "上海市测试区中心医院\n2023年度单位决算\n三、支出决算情况说明\n2023年度本年支出合计33,030.00万元。年末结转和结余1,635.00万元。\n"
+        "八、政府性基金预算财政拨款收入支出决算情况说明\n2023年度政府性基金预算财政拨款收入120.00万元，支出决算为100.00万元，年末结转和结余20.00万元。\n"
+    )
+    items = {i.item: i.amount_yuan for i in read_text(text).summary_items}
+    assert items["carryover_ending"] == 1635 * WAN
+
+
+def test__summary__special_account_money_is_business_income_only_where_no_business_income_is_printed():
+    title = "江苏省测试中等专业学校\n2024年单位预算\n二、收入预算情况说明\n"
+    both = title + "财政专户管理资金收入620.00万元，占8.92%；单位资金收入预算1,180.00万元，其中：事业收入600.00万元。\n"
+    assert summary(both, "")["income_business"] == 600 * WAN
+    assert "income_total" not in summary(both, "")
+    alone = title + "财政专户管理资金收入620.00万元，占8.92%。\n"
+    assert summary(alone, "")["income_business"] == 620 * WAN
