@@ -67,13 +67,17 @@ SHARE_OF_GENERAL_BUDGET = re.compile(r"占(?:本年|全年)?一般公共预算(?
 GENERAL_BUDGET_PARTS = {"expense_basic": "general_budget_basic", "expense_project": "general_budget_project"}
 
 
+def as_item(statement: Statement, code: str) -> Statement:
+    """The statement as one of another item, under that item's label."""
+    return replace(statement, code=code, label=next(alias.label for alias in item_aliases() if alias.code == code))
+
+
 def of_general_budget(statement: Statement) -> Statement:
     """基本 / 项目支出 stated as a share of 一般公共预算支出 are that budget's parts."""
     code = GENERAL_BUDGET_PARTS.get(statement.code)
     if code is None or not SHARE_OF_GENERAL_BUDGET.search(statement.sentence.text):
         return statement
-    label = next(alias.label for alias in item_aliases() if alias.code == code)
-    return replace(statement, code=code, label=label)
+    return as_item(statement, code)
 
 
 # "收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元": the income with last year's
@@ -88,8 +92,7 @@ def with_carryover(statement: Statement) -> Statement:
     lead = WITH_CARRYOVER.search(statement.sentence.text) if statement.code == "income_total" else None
     if lead is None or numbers.to_yuan(lead["number"], lead["unit"]) != statement.measures.amount_yuan:
         return statement
-    label = next(alias.label for alias in item_aliases() if alias.code == "total_income_and_expense")
-    return replace(statement, code="total_income_and_expense", label=label)
+    return as_item(statement, "total_income_and_expense")
 
 
 RESERVED = re.compile(r"预留")
@@ -120,9 +123,8 @@ def special_account_as_business(found: list[Statement]) -> list[Statement]:
     own (Jiangsu 2017–2019); beside a 事业收入 under 单位资金 (the newer template) it is another
     source, which no item holds."""
     business = any(statement.code == "income_business" for statement in found)
-    label = next(alias.label for alias in item_aliases() if alias.code == "income_business")
     return [
-        replace(statement, code="income_business", label=label) if statement.code == "income_special_account" else statement
+        as_item(statement, "income_business") if statement.code == "income_special_account" else statement
         for statement in found
         if not (business and statement.code == "income_special_account")
     ]
