@@ -596,3 +596,13 @@ def test__summary__special_account_money_is_business_income_only_where_no_busine
     assert "income_total" not in summary(both, "")
     alone = title + "财政专户管理资金收入620.00万元，占8.92%。\n"
     assert summary(alone, "")["income_business"] == 620 * WAN
+
+
+def test__carryover_printed_as_shang_nian_jie_zhuan_jie_yu_and_the_fiscal_tables_ben_nian_rows():
+    assert summary("江苏省测试中等专业学校\n2024年单位预算\n一、收支总体情况\n上年结转结余150.00万元。\n", "") == {"carryover_beginning": 150 * WAN}
+    text = (
+        "北京市通州区民政局2026年部门预算\n财政拨款收支总表\n单位：元\n收入\t收入\t支出\t支出\n项目\t预算数\t项目\t合计\n"
+        "一、本年收入\t100.00\t一、本年支出\t100.00\n（一）一般公共预算财政拨款\t100.00\t（一）社会保障和就业支出\t100.00\n"
+        "收入总计\t100.00\t支出总计\t100.00\n"
+    )
+    assert not [f for f in read_text(text).findings if f.rule in ("function_class_unknown", "table_row_unmapped")]
