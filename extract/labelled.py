@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.measures import PRIOR_YEAR, Measures, read_measures
-from extract.numbers import first_change
+from extract.numbers import first_change, years_in
 from extract.records import Evidence, Finding
 from extract.sentences import Sentence, clauses
 
@@ -31,7 +31,6 @@ SHARE_BASE = re.compile(r"占[^,;:，；：]{0,6}$")
 # "比2024年收支总预算422.68万元增加10.00万元", "较2022年项目支出398.60万元增加43.30万元": the figure a
 # comparison starts from, not a statement of the label
 COMPARISON_BASE = re.compile(r"(?:比|较|同比)\s*(?:上年|去年|上年度|(?:19|20)\d{2}\s*年度?)?\s*(?:年初)?(?:预算|决算)?数?$")
-CLAUSE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
 COMPARED_YEAR = re.compile(r"(?:与|同|和|比|较)\s*(?:19|20)\d{2}\s*年度?(?:相比|比较|同期)?")
 # "…主要用于单位行政运行等。与上年相比增加2,444.1万元，增长31.22%。": a sentence that opens with the
 # prior-year comparison and names no label states the change of the one label of the sentence
@@ -206,8 +205,8 @@ def prior_year_breakdown(clause: str, year: int | None) -> str:
     match = PRIOR_YEAR.search(clause)
     if match is None or not BREAKDOWN.search(clause, match.end()):
         return ""
-    years = CLAUSE_YEAR.findall(match.group())
-    if year is not None and years and int(years[-1]) != year - 1:
+    years = years_in(match.group())
+    if year is not None and years and years[-1] != year - 1:
         return ""
     return match.group()
 
@@ -215,8 +214,8 @@ def prior_year_breakdown(clause: str, year: int | None) -> str:
 def of_other_year(before: str, year: int | None) -> bool:
     """Whether the last year named before a label (in its clause) is not the report's; a year
     compared with ("与2019年相比，收、支总计各减少…") says nothing of whose the label is."""
-    years = CLAUSE_YEAR.findall(COMPARED_YEAR.sub("", before))
-    return year is not None and bool(years) and int(years[-1]) != year
+    years = years_in(COMPARED_YEAR.sub("", before))
+    return year is not None and bool(years) and years[-1] != year
 
 
 def _guarded(clause: str, match: re.Match[str], guard: re.Pattern[str] | None) -> bool:

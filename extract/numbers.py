@@ -173,3 +173,26 @@ def first_change(text: str, year: int | None = None) -> tuple[Decimal | None, De
     if first_match(UNCHANGED, text, skipped, year):
         return Decimal("0.00"), None
     return None, None
+
+
+YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
+"""A year as reports print it: 2023年, 2023 年 (the 年 of 年度 included)."""
+HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?")
+
+
+def years_in(text: str) -> list[int]:
+    """The years a text names, in order."""
+    return [int(found) for found in YEAR.findall(text)]
+
+
+def relative_years(heading: str, year: int | None) -> str:
+    """A heading's years as the report's: "2024年预算数" in a 2024 report reads 本年预算数, "2023年执行数"
+    上年执行数 (any other year is left as printed, and no rule reads it)."""
+    if year is None:
+        return heading
+
+    def relative(match: re.Match[str]) -> str:
+        printed = int(match[1])
+        return "本年" if printed == year else "上年" if printed == year - 1 else match.group()
+
+    return HEADING_YEAR.sub(relative, heading)

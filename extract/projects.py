@@ -50,12 +50,11 @@ EXECUTION = re.compile(
 )
 GENERIC_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|全年|本年度?|年度|本?部门|本?单位|该|各|全部|所有|其他|其余|重点|整体|共)+$")
 """What precedes 项目绩效目标 without naming a project: "全年各项目绩效目标…", "2023年度部门项目绩效目标…"."""
-YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
 
 
 def other_year(text: str, year: int | None) -> bool:
     """Whether ``text`` names a year other than the report's (its figures are that year's)."""
-    return year is not None and any(int(found) != year for found in YEAR.findall(text))
+    return year is not None and any(found != year for found in numbers.years_in(text))
 
 
 # "共计85.2万元，其中，人大业务项目48.8万元、在线监督建设项目8万元、人代会会议项目28.4万元"

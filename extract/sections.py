@@ -10,7 +10,7 @@ import re
 from functools import cache
 
 from extract.document import Document, Line, normalise
-from extract.numbers import MAPS
+from extract.numbers import MAPS, years_in
 
 # "七、“三公”经费财政拨款支出决算情况说明", "五、“三公”经费财政拨款预算安排情况说明"
 TOP_HEADING = re.compile(r"^[一二三四五六七八九十]{1,3}、")
@@ -83,9 +83,6 @@ def scope_of_line(document: Document, number: int) -> str:
     return DEFAULT_SCOPE
 
 
-SECTION_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-
-
 def in_other_years_section(document: Document, number: int, year: int | None) -> bool:
     """Whether the line is in a top-level section whose heading names years, the report's not
     among them: "二、2023年“三公”经费决算情况" in a 2024 budget disclosure states last year's figures."""
@@ -93,7 +90,7 @@ def in_other_years_section(document: Document, number: int, year: int | None) ->
         return False
     for line in reversed(document.lines[: number - 1]):
         if not line.is_cell and TOP_HEADING.match(line.text):
-            years = {int(found) for found in SECTION_YEAR.findall(line.text)}
+            years = set(years_in(line.text))
             return bool(years) and year not in years
     return False
 

@@ -29,7 +29,7 @@ from functools import cache
 from extract.document import Document, Table
 from extract.labelled import Alias, Statement, merge, read_aliases, statements
 from extract.measures import Measures
-from extract.numbers import MAPS, to_yuan
+from extract.numbers import MAPS, relative_years, to_yuan, years_in
 from extract.records import Finding, ThreePublicFigure
 from extract.sections import in_other_years_section, section_lines
 from extract.sentences import Sentence, body_sentences
@@ -69,27 +69,12 @@ def section_sentences(document: Document) -> list[Sentence]:
     return [s for s in body_sentences(document) if wanted is None or s.line.number in wanted]
 
 
-HEADING_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年度?")
-
-
-def relative_heading(text: str, year: int | None) -> str:
-    """"2023年决算数" in a 2023 report is 本年决算数, "2022年决算数" 上年决算数 (other years as printed)."""
-    if year is None:
-        return text
-
-    def relative(match: re.Match[str]) -> str:
-        printed = int(match[1])
-        return "本年" if printed == year else "上年" if printed == year - 1 else match.group()
-
-    return HEADING_YEAR.sub(relative, text)
-
-
 def column_kinds(row: tuple, year: int | None = None) -> dict[int, str]:
     """Column index -> budget / final / prior_year, for a header row ("项目 预算数 决算数", or with
     the years: "项目 2023年预算数 2023年决算数 2022年决算数" in a 2023 report)."""
     kinds: dict[int, str] = {}
     for index, cell in enumerate(row):
-        header = relative_heading(UNIT.sub("", cell.text).replace(" ", ""), year)
+        header = relative_years(UNIT.sub("", cell.text).replace(" ", ""), year)
         kind = table_columns().get(header)
         if kind and kind not in kinds.values():
             kinds[index] = kind
@@ -126,16 +111,13 @@ def three_public_rows(table: Table, year: int | None = None) -> tuple[dict[int, 
     return {}, []
 
 
-TITLE_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})\s*年")
-
-
 def of_other_year(document: Document, table, year: int | None) -> bool:
     """Whether the nearest line above a table that names years (its title) names other years than
     ``year``: a 2024 三公 budget that shows "2023年…“三公”经费支出决算表" beside it."""
     if year is None:
         return False
     for line in reversed(document.lines_before(table, 3)):
-        years = {int(found) for found in TITLE_YEAR.findall(line.text)}
+        years = set(years_in(line.text))
         if years:
             return year not in years
     return False

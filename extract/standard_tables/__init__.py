@@ -17,10 +17,10 @@ with its evidence, and nothing is loaded from it.
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from extract.document import Document
+from extract.numbers import relative_years
 from extract.function_classes import loose_name
 from extract.records import (
     EconomicFigure,
@@ -140,22 +140,6 @@ def foreign_codes(rows_kind: str, rows: list) -> list[str]:
     if digits is None:
         return []
     return [row.code for row in rows if row.code and not row.code.startswith(digits)]
-
-
-HEADING_YEAR = re.compile(r"(?P<year>(?:19|20)\d{2})\s*年度?")
-
-
-def relative_years(heading: str, year: int | None) -> str:
-    """A heading's years as the report's: "2024年预算数" in a 2024 report reads 本年预算数, "2023年执行数"
-    上年执行数 (any other year is left as printed, and no rule reads it)."""
-    if year is None:
-        return heading
-
-    def relative(match: re.Match[str]) -> str:
-        printed = int(match["year"])
-        return "本年" if printed == year else "上年" if printed == year - 1 else match.group()
-
-    return HEADING_YEAR.sub(relative, heading)
 
 
 def read_tables(document: Document, phase: str | None, year: int | None) -> list[TableReading]:
