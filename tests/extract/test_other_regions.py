@@ -6,15 +6,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from extract.readers.text import parse_text
-from transform.pipeline import process_document
+from tests.extract.composed import read_text
 
 WAN = Decimal(10000)
-
-
-def read_text(text: str):
-    """A report composed in the test, read and checked as the ingest reads a text file."""
-    return process_document(parse_text(text, "t.txt", "0" * 64))
 
 
 SELF_EVALUATION = "湘源县农业农村局\n2023年度项目支出绩效自评报告\n"

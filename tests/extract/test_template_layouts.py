@@ -12,8 +12,8 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from extract.readers.text import parse_text
-from transform.pipeline import process_document, process_report
+from tests.extract.composed import read_text
+from transform.pipeline import process_report
 
 REPORT = Path(__file__).resolve().parents[1] / "reports" / "composed_final_accounts_tables.txt"
 WAN = Decimal(10000)
@@ -25,11 +25,6 @@ def wan(text: str) -> Decimal:
 
 def read():
     return process_report(REPORT)
-
-
-def read_text(text: str):
-    """A report composed in the test, read and checked as the ingest reads a text file."""
-    return process_document(parse_text(text, "t.txt", "0" * 64))
 
 
 def test__final_tables__identity():

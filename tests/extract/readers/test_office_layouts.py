@@ -7,22 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from extract.readers import read_document
-from extract.report import extract_document
+from tests.extract.composed import extracted, figures_of
 
 HERE = Path(__file__).resolve().parents[2] / "reports" / "office"
 FILES = sorted(p for p in HERE.iterdir() if p.suffix in (".docx", ".xlsx", ".xls"))
 
 
 def figures(path: Path) -> tuple[tuple, set[tuple]]:
-    report = extract_document(read_document(path))
-    document = (report.document.department, report.document.fiscal_year, report.document.phase)
-    rows = {
-        (family, *(str(v) for k, v in sorted(vars(figure).items()) if k != "evidence"))
-        for family in ("summary_items", "three_public", "expenditure_by_function")
-        for figure in getattr(report, family)
-    }
-    return document, rows
+    report = extracted(path)
+    return (report.document.department, report.document.fiscal_year, report.document.phase), figures_of(report)
 
 
 @pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)

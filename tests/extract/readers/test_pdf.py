@@ -15,6 +15,7 @@ import pytest
 from extract.document import Document, Table
 from extract.errors import UnreadableReport
 from extract.readers import read_bytes, read_document
+from tests.extract.composed import extracted, figures_of
 from tests.extract.readers import pdf_files
 
 CORPUS = Path(__file__).resolve().parents[2] / "corpus"
@@ -240,17 +241,6 @@ table row the page break cut in two, its figures wrapped in their cells ("1,234"
 table's last row alone on the next page, and its header row alone at the foot of a page."""
 
 
-def figures(path: Path) -> set[tuple]:
-    from extract.report import extract_document
-
-    report = extract_document(read_document(path))
-    return {
-        (family, *(str(v) for k, v in sorted(vars(figure).items()) if k != "evidence"))
-        for family in ("summary_items", "three_public", "expenditure_by_function")
-        for figure in getattr(report, family)
-    }
-
-
 @pytest.mark.parametrize("pdf", sorted(PRINTED), ids=lambda path: path.stem)
 def test__extract__a_printed_pdf_gives_the_figures_of_its_text(pdf):
-    assert figures(pdf) == figures(PRINTED[pdf])
+    assert figures_of(extracted(pdf)) == figures_of(extracted(PRINTED[pdf]))
