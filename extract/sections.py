@@ -83,14 +83,24 @@ def scope_of_line(document: Document, number: int) -> str:
     return DEFAULT_SCOPE
 
 
+def heading_years_above(document: Document) -> list[frozenset[int]]:
+    """For each line number, the years named by the last top-level heading above it (one pass over
+    the document, kept in its memo: every sentence of two families asks)."""
+    if "heading_years" not in document.memo:
+        above, current = [frozenset()], frozenset()
+        for line in document.lines:
+            above.append(current)
+            if not line.is_cell and TOP_HEADING.match(line.text):
+                current = frozenset(years_in(line.text))
+        document.memo["heading_years"] = above
+    return document.memo["heading_years"]
+
+
 def in_other_years_section(document: Document, number: int, year: int | None) -> bool:
     """Whether the line is in a top-level section whose heading names years, the report's not
     among them: "二、2023年“三公”经费决算情况" in a 2024 budget disclosure states last year's figures."""
     if year is None:
         return False
-    for line in reversed(document.lines[: number - 1]):
-        if not line.is_cell and TOP_HEADING.match(line.text):
-            years = set(years_in(line.text))
-            return bool(years) and year not in years
-    return False
+    years = heading_years_above(document)[number]
+    return bool(years) and year not in years
 
