@@ -28,7 +28,7 @@ from extract.errors import UnreadableReport
 from extract.readers.pdf.blocks import Block, PageTable
 from extract.readers.pdf.continuation import join_continued
 from extract.readers.pdf.furniture import drop_furniture
-from extract.readers.pdf.pages import open_pdf, read_page
+from extract.readers.pdf.pages import close_pdf, open_pdf, read_page
 from extract.readers.pdf.prose import join_prose
 from extract.readers.pdf.tables import page_layout
 from extract.records import Evidence, Finding
@@ -53,10 +53,10 @@ class ReadPage:
 
 def read_pages(data: bytes, path: str) -> list[ReadPage]:
     """Every page, read and laid out; pdfium's errors become UnreadableReport."""
-    pdf = open_pdf(data, path)
+    pdf, count = open_pdf(data, path)
     try:
         pages = []
-        for index in range(len(pdf)):
+        for index in range(count):
             content = read_page(pdf, index)
             blocks = page_layout(content)
             pages.append(ReadPage(content.number, content.width, content.height, blocks, len(content.glyphs), content.images, content.unmapped))
@@ -64,7 +64,7 @@ def read_pages(data: bytes, path: str) -> list[ReadPage]:
     except pdfium.PdfiumError as error:
         raise UnreadableReport(path, f"the PDF is damaged and cannot be read: {error}") from error
     finally:
-        pdf.close()
+        close_pdf(pdf)
 
 
 def page_findings(page: ReadPage, line_number: int) -> list[Finding]:

@@ -10,6 +10,11 @@ ink box for telling lines and gaps apart), ``FPDFText_HasUnicodeMapError`` to fi
 without a Unicode value, and the bounds of path objects (segments only for the rare stroked
 outline that is not itself a thin line). The calls made once per character or page object go
 without ctypes' checks of their arguments (``unchecked``).
+
+PDFium is not thread-safe, not even across documents: two threads inside it at once can crash
+the process (the thread task runner reads reports in parallel threads). Every call into it goes
+through ``open_pdf``, ``read_page`` and ``close_pdf``, and each holds ``PDFIUM`` while it runs;
+layout (pure Python) runs outside the lock.
 """
 
 from __future__ import annotations
@@ -17,6 +22,7 @@ from __future__ import annotations
 import ctypes
 import re
 import struct
+import threading
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -31,6 +37,8 @@ THIN = 2.5
 """A path no wider (or taller) than this many points is a ruling line, stroked or filled."""
 MIN_RULE = 3.0
 """Shorter paths are dots or glyph parts (junction squares of a grid), not rules."""
+PDFIUM = threading.Lock()
+"""Held by every call into pdfium (see the module's note)."""
 
 LOAD_ERRORS = {
     pdfium_c.FPDF_ERR_PASSWORD: "the PDF is encrypted with a password",
@@ -88,16 +96,24 @@ class PageContent:
     """Glyphs without a Unicode value (read as UNMAPPED)."""
 
 
-def open_pdf(data: bytes, path: str) -> pdfium.PdfDocument:
-    """The document, or UnreadableReport with pdfium's reason in words."""
-    try:
-        pdf = pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as error:
-        raise UnreadableReport(path, load_error(error, data)) from error
-    if len(pdf) == 0:
+def open_pdf(data: bytes, path: str) -> tuple[pdfium.PdfDocument, int]:
+    """The document and its number of pages, or UnreadableReport with pdfium's reason in words
+    (its last error is read under the same lock, so it is this file's)."""
+    with PDFIUM:
+        try:
+            pdf = pdfium.PdfDocument(data)
+        except pdfium.PdfiumError as error:
+            raise UnreadableReport(path, load_error(error, data)) from error
+        count = len(pdf)
+        if count == 0:
+            pdf.close()
+            raise UnreadableReport(path, "the PDF has no pages")
+        return pdf, count
+
+
+def close_pdf(pdf: pdfium.PdfDocument) -> None:
+    with PDFIUM:
         pdf.close()
-        raise UnreadableReport(path, "the PDF has no pages")
-    return pdf
 
 
 class Frame(NamedTuple):
@@ -133,18 +149,19 @@ class Frame(NamedTuple):
 
 def read_page(pdf: pdfium.PdfDocument, index: int) -> PageContent:
     """One page's glyphs, rules and images; the page and its text page are closed before returning."""
-    page = pdf[index]
-    try:
-        left, bottom, right, top = page.get_bbox()
-        frame = Frame(left, bottom, right - left, top - bottom, page.get_rotation() % 360)
-        textpage = page.get_textpage()
+    with PDFIUM:
+        page = pdf[index]
         try:
-            glyphs, unmapped = page_glyphs(textpage.raw, frame)
+            left, bottom, right, top = page.get_bbox()
+            frame = Frame(left, bottom, right - left, top - bottom, page.get_rotation() % 360)
+            textpage = page.get_textpage()
+            try:
+                glyphs, unmapped = page_glyphs(textpage.raw, frame)
+            finally:
+                textpage.close()
+            rules, images = page_drawings(page.raw, frame)
         finally:
-            textpage.close()
-        rules, images = page_drawings(page.raw, frame)
-    finally:
-        page.close()
+            page.close()
     width, height = frame.shown_size
     return PageContent(index + 1, width, height, glyphs, rules, images, unmapped)
 

@@ -7,6 +7,8 @@ the reader's output.
 from __future__ import annotations
 
 import re
+import subprocess
+import sys
 from functools import cache
 from pathlib import Path
 
@@ -244,3 +246,33 @@ table's last row alone on the next page, and its header row alone at the foot of
 @pytest.mark.parametrize("pdf", sorted(PRINTED), ids=lambda path: path.stem)
 def test__extract__a_printed_pdf_gives_the_figures_of_its_text(pdf):
     assert figures_of(extracted(pdf)) == figures_of(extracted(PRINTED[pdf]))
+
+
+THREADED_READS = """
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+from extract.readers import read_document
+
+paths = [Path(p) for p in sys.argv[1:]]
+
+def shape(path):
+    document = read_document(path)
+    return [line.raw for line in document.lines], [[c.text for c in row] for t in document.tables for row in t.rows]
+
+alone = [shape(path) for path in paths]
+with ThreadPoolExecutor(8) as pool:
+    for _ in range(5):
+        assert list(pool.map(shape, paths * 2)) == alone * 2, "a PDF read in a thread differs from it read alone"
+"""
+"""Reads the PDFs in eight threads at once, five times over, and compares each with it read alone."""
+
+
+def test__read_document__pdfs_read_in_parallel_threads_read_as_they_do_alone():
+    """pdfium is not thread-safe: without the reader's lock, two threads inside it crash the
+    process (the thread task runner reads reports in parallel threads). Run in a child process
+    so that a crash fails this test instead of ending the session."""
+    paths = [str(CORPUS / name) for name in PDFS] + [str(path) for path in sorted(PRINTED)]
+    done = subprocess.run([sys.executable, "-c", THREADED_READS, *paths], check=False, capture_output=True, text=True, cwd=CORPUS.parents[1], timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
