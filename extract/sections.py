@@ -83,17 +83,35 @@ def scope_of_line(document: Document, number: int) -> str:
     return DEFAULT_SCOPE
 
 
-def heading_years_above(document: Document) -> list[frozenset[int]]:
-    """For each line number, the years named by the last top-level heading above it (one pass over
-    the document, kept in its memo: every sentence of two families asks)."""
-    if "heading_years" not in document.memo:
-        above, current = [frozenset()], frozenset()
+def top_headings_above(document: Document) -> list[str]:
+    """For each line number, the last top-level heading above it ("" before the first): one pass
+    over the document, kept in its memo (every sentence of several families asks)."""
+    if "top_headings" not in document.memo:
+        above, current = [""], ""
         for line in document.lines:
             above.append(current)
             if not line.is_cell and TOP_HEADING.match(line.text):
-                current = frozenset(years_in(line.text))
-        document.memo["heading_years"] = above
+                current = line.text
+        document.memo["top_headings"] = above
+    return document.memo["top_headings"]
+
+
+def heading_years_above(document: Document) -> list[frozenset[int]]:
+    """For each line number, the years named by the last top-level heading above it."""
+    if "heading_years" not in document.memo:
+        years = {heading: frozenset(years_in(heading)) for heading in set(top_headings_above(document))}
+        document.memo["heading_years"] = [years[heading] for heading in top_headings_above(document)]
     return document.memo["heading_years"]
+
+
+def section_scope(document: Document, number: int) -> str | None:
+    """The fund scope the line's top-level section heading names ("十、政府性基金预算支出预算情况
+    说明" -> government_fund), or None. Unlike scope_of_line, a list item above ("（2）政府性基金
+    收入预算0万元") does not count: only the section the line is in."""
+    heading = top_headings_above(document)[number]
+    if not heading or not is_heading(heading):
+        return None
+    return next((scope for pattern, scope in section_scopes() if pattern.search(heading)), None)
 
 
 def in_other_years_section(document: Document, number: int, year: int | None) -> bool:

@@ -19,7 +19,7 @@ from extract.document import Document
 from extract.labelled import Alias, Statement, merge, read_aliases, statements
 from extract.numbers import MAPS
 from extract.records import Finding, SummaryItem
-from extract.sections import in_other_years_section, scope_of_line
+from extract.sections import in_other_years_section, section_scope
 from extract.sentences import body_sentences
 from extract.units import unitless_finding
 
@@ -115,7 +115,7 @@ WHOLE_REPORT_ITEMS = frozenset(
 def of_the_whole_report(document: Document, statement: Statement) -> bool:
     if statement.code not in WHOLE_REPORT_ITEMS:
         return True
-    return scope_of_line(document, statement.sentence.line.number) not in ("government_fund", "state_capital")
+    return section_scope(document, statement.sentence.line.number) not in ("government_fund", "state_capital")
 
 
 def special_account_as_business(found: list[Statement]) -> list[Statement]:

@@ -583,6 +583,16 @@ def test__summary__a_government_funds_carryover_is_not_the_reports():
     assert items["carryover_ending"] == 1635 * WAN
 
 
+def test__summary__a_carryover_listed_after_a_government_fund_item_is_the_reports():
+    """Only a section's heading makes its items one fund's: a list item above does not."""
+    text = (
+        "江苏省测试办公厅\n2024年部门预算\n一、收支预算总体情况说明\n（一）收入预算总计1,200.00万元。包括：\n"
+        "（1）一般公共预算收入预算1,150.00万元。\n（2）政府性基金收入预算0万元，与上年数一致。\n"
+        "3.上年结转资金预算数为50.00万元，与上年相比增加10.00万元。\n"
+    )
+    assert summary(text, "")["carryover_beginning"] == 50 * WAN
+
+
 def test__summary__special_account_money_is_business_income_only_where_no_business_income_is_printed():
     title = "江苏省测试中等专业学校\n2024年单位预算\n二、收入预算情况说明\n"
     both = title + "财政专户管理资金收入620.00万元，占8.92%；单位资金收入预算1,180.00万元，其中：事业收入600.00万元。\n"
