@@ -610,3 +610,26 @@ def test__carryover_printed_as_shang_nian_jie_zhuan_jie_yu_and_the_fiscal_tables
         "收入总计\t100.00\t支出总计\t100.00\n"
     )
     assert not [f for f in read_text(text).findings if f.rule in ("function_class_unknown", "table_row_unmapped")]
+
+
+def test__tables__a_table_by_unit_gives_its_total_row_only():
+    """A 部门 of several 单位 may print its 收入 / 支出 tables by unit (单位代码 | 单位名称 | 合计 …):
+    the 合计 row is the department's, each unit's row is not a figure of the report."""
+    title = "湖南省测试局\n2023年度部门决算\n"
+    income = (
+        "收入决算表\n单位：万元\n"
+        "单位代码\t单位名称\t本年收入合计\t财政拨款收入\t上级补助收入\t事业收入\t经营收入\t附属单位上缴收入\t其他收入\n"
+        "\t合计\t1,250.00\t1,000.00\t0.00\t200.00\t0.00\t0.00\t50.00\n"
+        "001\t湖南省测试局机关\t1,000.00\t900.00\t0.00\t100.00\t0.00\t0.00\t0.00\n"
+        "002\t湖南省测试研究所\t250.00\t100.00\t0.00\t100.00\t0.00\t0.00\t50.00\n"
+    )
+    expense = (
+        "支出决算表\n单位：万元\n单位代码\t单位名称\t本年支出合计\t基本支出\t项目支出\n"
+        "\t合计\t1,200.00\t800.00\t400.00\n001\t湖南省测试局机关\t950.00\t700.00\t250.00\n002\t湖南省测试研究所\t250.00\t100.00\t150.00\n"
+    )
+    items = summary(income + expense, title)
+    assert items == {
+        "income_total": 1250 * WAN, "income_superior_subsidy": Decimal("0.00"), "income_business": 200 * WAN,
+        "income_operating": Decimal("0.00"), "income_affiliated": Decimal("0.00"), "income_other": 50 * WAN,
+        "expense_total": 1200 * WAN, "expense_basic": 800 * WAN, "expense_project": 400 * WAN,
+    }
