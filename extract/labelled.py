@@ -70,6 +70,8 @@ class Statement:
     label: str
     measures: Measures
     sentence: Sentence
+    before: str = ""
+    """The sentence's text before the label (its earlier clauses too): what the figure is a part of."""
 
 
 def statements(
@@ -103,6 +105,7 @@ def statements(
             continue
         previous = []
         compared = ""  # "比2021年度…，其中：" of an earlier clause: the parts after it compare with that year too
+        earlier = ""
         for clause in clauses(sentence.text):
             context = clause if PRIOR_YEAR.search(clause) or not compared else f"{compared} {clause}"
             compared = prior_year_breakdown(clause, year) or compared
@@ -121,9 +124,10 @@ def statements(
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]
-                statement = Statement(alias.code, alias.label, measures, sentence)
+                statement = Statement(alias.code, alias.label, measures, sentence, earlier + clause[: match.start()])
                 previous.append(statement)
                 yield statement
+            earlier += clause + ";"
 
 
 def own_segment(clause: str, match: re.Match[str], later: list[re.Match[str]]) -> str:

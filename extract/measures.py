@@ -46,6 +46,9 @@ BUDGET = re.compile(
 # What a final report calls a budget just before an amount: "支出预算为8万元", "“三公”经费财政拨款预算数0.5万元";
 # never a fund's name ("一般公共预算财政拨款支出6.4万元" is spent money).
 BUDGET_GAP = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算(?:数|额)?(?:安排)?(?:为|是)?\s*$")
+# "“三公”经费财政拨款支出年初预算为12.00万元，支出决算为10.00万元": the budget the gap names is no
+# foreign word in a final report (the 决算 figure after it is the amount)
+NAMED_BUDGET = re.compile(r"(?:年初|全年)预算")
 # The final figure a final report states after the budget: "支出预算为8万元,支出决算为6.4万元"
 FINAL_AMOUNT = re.compile(
     rf"(?:决算(?:数)?|实际支出|执行数)(?:为|是)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|亿元|元|万)"
@@ -90,9 +93,12 @@ def leading_amount(segment: str, *, final: bool = False) -> tuple[Decimal | None
     (``final``) a figure the text calls a budget is not the amount: the 决算 figure stated after it
     is, when there is one."""
     match = LEADING_AMOUNT.match(segment)
-    if not match or FOREIGN_GAP.search(match["gap"]):
+    if not match:
         return None, None
-    if final and BUDGET_GAP.search(match["gap"]):
+    gap = match["gap"]
+    if FOREIGN_GAP.search(gap) and not (final and BUDGET_GAP.search(gap) and not FOREIGN_GAP.search(NAMED_BUDGET.sub("", gap))):
+        return None, None
+    if final and BUDGET_GAP.search(gap):
         stated = FINAL_AMOUNT.search(segment, match.end("number"))
         return (numbers.to_yuan(stated["number"], stated["unit"]) if stated else None), None
     if match["unit"] is None:

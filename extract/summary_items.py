@@ -64,20 +64,39 @@ def fiscal_aliases() -> list[Alias]:
 
 # "基本支出预算3176800元，占一般公共预算支出的85.70%": the 一般公共预算 part, not the report's 基本支出
 SHARE_OF_GENERAL_BUDGET = re.compile(r"占(?:本年|全年)?一般公共预算(?:财政)?(?:拨款)?支出")
-GENERAL_BUDGET_PARTS = {"expense_basic": "general_budget_basic", "expense_project": "general_budget_project"}
+# "一般公共预算拨款支出预算1,000.00万元，比上年…。其中：基本支出700.00万元" (the lead of the breakdown)
+GENERAL_BUDGET_LEAD = re.compile(r"一般公共预算(?:财政)?(?:拨款)?支出[^;。]*?其中[^。]*$")
+FISCAL_LEAD = re.compile(r"财政拨款支出[^;。]*?其中[^。]*$")
+PARTS = {
+    "general_budget": {"expense_basic": "general_budget_basic", "expense_project": "general_budget_project"},
+    "fiscal": {"expense_basic": "fiscal_basic", "expense_project": "fiscal_project"},
+}
 
 
 def as_item(statement: Statement, code: str) -> Statement:
     """The statement as one of another item, under that item's label."""
-    return replace(statement, code=code, label=next(alias.label for alias in item_aliases() if alias.code == code))
+    aliases = item_aliases() + fiscal_aliases()
+    return replace(statement, code=code, label=next(alias.label for alias in aliases if alias.code == code))
 
 
-def of_general_budget(statement: Statement) -> Statement:
-    """基本 / 项目支出 stated as a share of 一般公共预算支出 are that budget's parts."""
-    code = GENERAL_BUDGET_PARTS.get(statement.code)
-    if code is None or not SHARE_OF_GENERAL_BUDGET.search(statement.sentence.text):
+def part_of(document: Document, statement: Statement) -> str | None:
+    """Whose 基本 / 项目支出 a statement gives: the 一般公共预算's when it is a share of it or a part
+    of its total, or stated under its section heading; the 财政拨款's likewise; else None (the
+    report's)."""
+    if SHARE_OF_GENERAL_BUDGET.search(statement.sentence.text) or GENERAL_BUDGET_LEAD.search(statement.before):
+        return "general_budget"
+    if FISCAL_LEAD.search(statement.before):
+        return "fiscal"
+    scope = section_scope(document, statement.sentence.line.number)
+    return scope if scope in PARTS else None
+
+
+def of_general_budget(document: Document, statement: Statement) -> Statement:
+    """基本 / 项目支出 of the 一般公共预算 (or of the 财政拨款) as that budget's parts."""
+    if statement.code not in PARTS["general_budget"]:
         return statement
-    return as_item(statement, code)
+    scope = part_of(document, statement)
+    return as_item(statement, PARTS[scope][statement.code]) if scope else statement
 
 
 # "收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元": the income with last year's
@@ -108,14 +127,21 @@ def awarded_in_final(statement: Statement, phase: str) -> bool:
 WHOLE_REPORT_ITEMS = frozenset(
     {"total_income_and_expense", "income_total", "expense_total", "expense_basic", "expense_project", "carryover_beginning", "carryover_ending"}
 )
-"""Items of the whole report: in a 政府性基金 or 国有资本经营 section the same words state that fund's
-("年末结转和结余20.00万元" of the 政府性基金), not the report's."""
+"""Items of the whole report: under a heading of one fund or of the 财政拨款 ("四、财政拨款收入支出
+决算总体情况说明"), or in a sentence whose subject is one ("2023年度财政拨款收、支总计…，其中：年初结转
+和结余100.00万元"), the same words state that money's figures, not the report's."""
+FUND_SECTIONS = frozenset({"government_fund", "state_capital", "fiscal", "general_budget"})
+FUND_SUBJECT = re.compile(
+    r"^[^,;。]*?(?:财政拨款|政府性基金|国有资本经营|一般公共预算)(?:预算)?(?:财政)?(?:拨款)?(?:收[、,]?支|收入|支出)"
+)
 
 
 def of_the_whole_report(document: Document, statement: Statement) -> bool:
     if statement.code not in WHOLE_REPORT_ITEMS:
         return True
-    return section_scope(document, statement.sentence.line.number) not in ("government_fund", "state_capital")
+    if FUND_SUBJECT.search(statement.sentence.text) and FUND_SUBJECT.search(statement.before):
+        return False
+    return section_scope(document, statement.sentence.line.number) not in FUND_SECTIONS
 
 
 def special_account_as_business(found: list[Statement]) -> list[Statement]:
@@ -139,10 +165,10 @@ def about_procurement(statement: Statement) -> bool:
 
 def extract_summary_items(document: Document, phase: str, year: int | None = None) -> tuple[list[SummaryItem], list[Finding]]:
     sentences = [s for s in body_sentences(document) if not in_other_years_section(document, s.line.number, year)]
-    found = statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year)
+    found = statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year, final=phase == "final")
     found = [
-        with_carryover(of_general_budget(statement))
-        for statement in found
+        with_carryover(statement)
+        for statement in (of_general_budget(document, s) for s in found)
         if about_procurement(statement) and awarded_in_final(statement, phase) and of_the_whole_report(document, statement)
     ]
     merged, findings = merge(special_account_as_business(found), "summary_items")

@@ -633,3 +633,48 @@ def test__tables__a_table_by_unit_gives_its_total_row_only():
         "income_operating": Decimal("0.00"), "income_affiliated": Decimal("0.00"), "income_other": 50 * WAN,
         "expense_total": 1200 * WAN, "expense_basic": 800 * WAN, "expense_project": 400 * WAN,
     }
+
+
+def test__summary__basic_and_project_spending_of_one_fund_are_its_parts_not_the_reports():
+    """The national template's "一般公共预算拨款支出…其中：基本支出…项目支出…" (under its section heading
+    or in its own sentence) states that budget's parts; the report's own split is stated apart."""
+    text = (
+        "一、收支预算总体情况\n2024年本年支出合计1,260.00万元，其中：基本支出800.00万元，项目支出460.00万元。\n"
+        "三、一般公共预算拨款支出预算情况\n2024年一般公共预算拨款支出预算1,000.00万元，比2023年预算减少80.00万元。"
+        "其中：基本支出700.00万元，项目支出300.00万元。\n"
+        "四、其他说明\n2024年财政拨款支出1,050.00万元，其中：基本支出710.00万元，项目支出340.00万元。\n"
+    )
+    items = summary(text, "黔南县水务局\n2024年部门预算\n")
+    assert (items["expense_basic"], items["expense_project"]) == (800 * WAN, 460 * WAN)
+    assert (items["general_budget_basic"], items["general_budget_project"]) == (700 * WAN, 300 * WAN)
+    final = "六、一般公共预算财政拨款支出决算情况说明\n2023年度一般公共预算财政拨款支出1,550.60万元，其中：基本支出900.60万元，占58.1%；项目支出650.00万元，占41.9%。\n"
+    items = summary(final, "襄北市农业农村局\n2023年度部门决算\n")
+    assert "expense_basic" not in items and items["general_budget_basic"] == Decimal("9006000.00")
+
+
+def test__summary__a_carryover_of_the_fiscal_money_is_not_the_reports():
+    """"财政拨款收、支总计…，其中：年初结转和结余…" and a fund's own sentence state that money's carryover."""
+    text = (
+        "四、财政拨款收入支出决算总体情况说明\n2023年度财政拨款收、支总计1,700.60万元，其中：年初结转和结余100.00万元，"
+        "本年收入1,600.60万元；本年支出1,650.60万元，年末结转和结余50.00万元。\n"
+        "十、其他重要事项\n本部门2023年度政府性基金预算财政拨款收入15.00万元，支出15.00万元，年末结转和结余3.00万元。\n"
+    )
+    items = summary(text, "襄北市农业农村局\n2023年度部门决算\n")
+    assert "carryover_beginning" not in items and "carryover_ending" not in items
+    assert items["fiscal_total"] == Decimal("17006000.00")
+
+
+def test__final__the_final_figure_after_the_years_budget_is_the_amount():
+    """The national 决算 template: "…年初预算为12.00万元，支出决算为10.00万元，完成年初预算的83.3%"."""
+    text = (
+        "七、财政拨款“三公”经费支出决算情况说明\n2023年度“三公”经费财政拨款支出年初预算为12.00万元，支出决算为10.00万元，"
+        "完成年初预算的83.3%，其中：公务用车购置及运行维护费支出年初预算为8.00万元，支出决算为7.00万元，完成年初预算的87.5%；"
+        "公务接待费支出年初预算为4.00万元，支出决算为3.00万元，完成年初预算的75.0%。\n"
+        "八、机关运行经费支出说明\n本部门2023年度机关运行经费年初预算为110.00万元，支出决算为100.00万元，完成年初预算的90.9%。\n"
+    )
+    report = read_text("襄北市农业农村局\n2023年度部门决算\n" + text)
+    three = {f.category: (f.amount_yuan, f.budget_yuan) for f in report.three_public}
+    assert three["three_public_total"] == (10 * WAN, 12 * WAN)
+    assert three["official_vehicles"] == (7 * WAN, 8 * WAN) and three["official_reception"] == (3 * WAN, 4 * WAN)
+    items = {i.item: (i.amount_yuan, i.budget_yuan) for i in report.summary_items}
+    assert items["operating_cost"] == (100 * WAN, 110 * WAN)
