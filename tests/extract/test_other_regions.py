@@ -678,3 +678,36 @@ def test__final__the_final_figure_after_the_years_budget_is_the_amount():
     assert three["official_vehicles"] == (7 * WAN, 8 * WAN) and three["official_reception"] == (3 * WAN, 4 * WAN)
     items = {i.item: (i.amount_yuan, i.budget_yuan) for i in report.summary_items}
     assert items["operating_cost"] == (100 * WAN, 110 * WAN)
+
+
+def test__tables__the_national_templates_overall_tables_are_read():
+    """部门收支总体情况表 / 部门收入总体情况表 / 部门支出总体情况表 (the national budget template's names)."""
+    tables = (
+        "部门收支总体情况表\n单位：万元\n收入\t收入\t支出\t支出\n项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款收入\t340.00\t一、一般公共服务支出\t286.50\n\t\t二、社会保障和就业支出\t60.00\n"
+        "本年收入合计\t340.00\t本年支出合计\t346.50\n上年结转结余\t6.50\t结转下年\t\n收入总计\t346.50\t支出总计\t346.50\n"
+        "部门支出总体情况表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n\t合计\t346.50\t300.00\t46.50\n"
+        "201\t一般公共服务支出\t286.50\t240.00\t46.50\n208\t社会保障和就业支出\t60.00\t60.00\t\n"
+    )
+    items = summary(tables, "赣州市章贡区统计局\n2024年部门预算\n")
+    assert items["total_income_and_expense"] == Decimal("3465000.00") and items["carryover_beginning"] == Decimal("65000.00")
+    assert (items["expense_basic"], items["expense_project"]) == (300 * WAN, Decimal("465000.00"))
+    assert classes(tables, "赣州市章贡区统计局\n2024年部门预算\n")[("all", "201")] == Decimal("2865000.00")
+
+
+def test__tables__more_headings_of_the_change_and_the_years():
+    """增减率（%）, 上年数 | 本年数 | 增减变化, 比上年执行数增减: headings of other provinces' templates
+    (one unread heading used to leave the whole table unread)."""
+    title = "福建省测试厅\n2024年部门预算\n"
+    table = (
+        "一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t上年数\t本年数\t比上年执行数增减\t增减率（%）\n"
+        "\t合计\t760.00\t780.00\t20.00\t2.63\n2070101\t行政运行\t385.00\t400.00\t15.00\t3.90\n"
+        "2070199\t其他文化和旅游支出\t375.00\t380.00\t5.00\t1.33\n"
+        "“三公”经费预算表\n单位：万元\n项目\t上年数\t本年数\t增减变化\n“三公”经费合计\t10.00\t8.00\t-2.00\n"
+        "因公出国（境）费\t0.00\t0.00\t0.00\n公务用车购置及运行维护费\t6.00\t5.00\t-1.00\n公务接待费\t4.00\t3.00\t-1.00\n"
+    )
+    report = read_text(title + table)
+    rows = {f.class_code: (f.amount_yuan, f.prior_year_yuan, f.prior_year_change_yuan, f.prior_year_change_pct) for f in report.expenditure_by_function}
+    assert rows["2070101"] == (400 * WAN, 385 * WAN, 15 * WAN, Decimal("3.90"))
+    three = {f.category: (f.amount_yuan, f.prior_year_yuan, f.prior_year_change_yuan) for f in report.three_public}
+    assert three["three_public_total"] == (8 * WAN, 10 * WAN, -2 * WAN)
