@@ -32,6 +32,9 @@ SHARE_BASE = re.compile(r"占[^,;:，；：]{0,6}$")
 # comparison starts from, not a statement of the label
 COMPARISON_BASE = re.compile(r"(?:比|较|同比)\s*(?:上年|去年|上年度|(?:19|20)\d{2}\s*年度?)?\s*(?:年初)?(?:预算|决算)?数?$")
 COMPARED_YEAR = re.compile(r"(?:与|同|和|比|较)\s*(?:19|20)\d{2}\s*年度?(?:相比|比较|同期)?")
+RELATIVE_COMPARED = re.compile(r"(?:与|同|和|比|较)\s*(?:上年度?|上一年度?|去年)(?:同期)?(?:相比|比较)?")
+TIME_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|上年度|上年同期|上一年度|去年")
+"""A year a clause names: printed, or the one before the report's."""
 # "…主要用于单位行政运行等。与上年相比增加2,444.1万元，增长31.22%。": a sentence that opens with the
 # prior-year comparison and names no label states the change of the one label of the sentence
 # before it, in the same paragraph.
@@ -216,10 +219,15 @@ def prior_year_breakdown(clause: str, year: int | None) -> str:
 
 
 def of_other_year(before: str, year: int | None) -> bool:
-    """Whether the last year named before a label (in its clause) is not the report's; a year
-    compared with ("与2019年相比，收、支总计各减少…") says nothing of whose the label is."""
-    years = years_in(COMPARED_YEAR.sub("", before))
-    return year is not None and bool(years) and years[-1] != year
+    """Whether the last year named before a label (in its clause) is not the report's: a printed
+    year, or 上年度 / 上年同期 / 去年 ("上年度“三公”经费支出决算为27.00万元" in a 2023 决算). A year
+    compared with ("与2019年相比，收、支总计各减少…", "与上年度相比") says nothing of whose the label is."""
+    named = TIME_NAMED.findall(RELATIVE_COMPARED.sub("", COMPARED_YEAR.sub("", before)))
+    if not named:
+        return False
+    if not named[-1][:1].isdigit():
+        return True
+    return year is not None and years_in(named[-1])[-1] != year
 
 
 def _guarded(clause: str, match: re.Match[str], guard: re.Pattern[str] | None) -> bool:

@@ -711,3 +711,24 @@ def test__tables__more_headings_of_the_change_and_the_years():
     assert rows["2070101"] == (400 * WAN, 385 * WAN, 15 * WAN, Decimal("3.90"))
     three = {f.category: (f.amount_yuan, f.prior_year_yuan, f.prior_year_change_yuan) for f in report.three_public}
     assert three["three_public_total"] == (8 * WAN, 10 * WAN, -2 * WAN)
+
+
+def test__summary__other_names_of_the_running_costs_and_of_the_general_budgets_spending():
+    """机构运行经费 (Inner Mongolia), 机关（单位）运行经费 and 单位运行经费 (Ningxia counties) are the
+    机关运行经费; "一般公共预算拨款支出780.00万元" is the 一般公共预算's spending."""
+    title = "内蒙古自治区测试站\n2022年度部门决算\n"
+    assert summary("2022年度本部门机构运行经费支出45.20万元，比2021年度减少3.10万元，下降6.4%。\n", title) == {"operating_cost": Decimal("452000.00")}
+    assert summary("本部门2022年度机关（单位）运行经费支出35.00万元。\n", title) == {"operating_cost": 35 * WAN}
+    assert summary("本单位2022年度单位运行经费支出18.00万元。\n", title) == {"operating_cost": 18 * WAN}
+    assert summary("2022年一般公共预算拨款支出780.00万元，比上年增加20.00万元。\n", title) == {"general_budget_expense": 780 * WAN}
+
+
+def test__summary__a_figure_said_of_the_year_before_is_not_the_reports():
+    """"上年度“三公”经费支出27.00万元" in a 2023 决算 states 2022's figure; "与上年度相比" compares only."""
+    text = (
+        "2023年度“三公”经费支出24.00万元，上年度“三公”经费支出27.00万元，减少3.00万元。\n"
+        "上年度机关运行经费支出52.00万元。本年度机关运行经费支出50.00万元，与上年度相比减少2.00万元。\n"
+    )
+    report = read_text("杭州市测试区城市管理局\n2023年度部门决算\n" + text)
+    assert {f.category: f.amount_yuan for f in report.three_public} == {"three_public_total": 24 * WAN}
+    assert {i.item: (i.amount_yuan, i.prior_year_change_yuan) for i in report.summary_items} == {"operating_cost": (50 * WAN, -2 * WAN)}
