@@ -32,6 +32,10 @@ from extract.tables import PerformanceTable
 
 NUM = numbers.NUMBER
 UNIT = r"万元|元|万"
+ENUMERATION = r"\(\d+\)|\d+[.、]|\([一二三四五六七八九十]+\)|[一二三四五六七八九十]+[、.是]|[①-⑳]"
+"""The numbering before a project's sentence: (1) 1. （一） 一、 二是 ②."""
+SUBJECT = r"(?:我|本)(?:局|单位|部门|院|委|厅|办|中心|校|所|站|馆)(?:的)?"
+"""The department naming itself before a project's name: 我局环卫保洁项目…, 本单位垃圾分类项目…."""
 
 # "(1)人代会经费项目绩效目标完成情况综述。项目全年预算数28.4万元，执行数为27.49万元，完成预算的97%"
 # "高标准农田建设管护经费项目年初预算数60万元，全年预算数72万元，全年执行数68.4万元，执行率95%"
@@ -39,7 +43,7 @@ UNIT = r"万元|元|万"
 # template's "…综述。项目全年预算数…"): never in another project's sentence.
 EXECUTION = re.compile(
     rf"""
-    (?:^|[;。])\s*(?:\(\d+\)|\d+[.、])?\s*
+    (?:^|[;。]|经自评\s*,)\s*(?:{ENUMERATION})?\s*(?:{SUBJECT})?\s*
     (?P<name>[^,;:。()]{{2,40}}?)项目
     (?P<between>绩效目标[^;。]*?(?:。\s*(?:该)?项目)?|(?:年初预算数?(?:为)?\s*{NUM}\s*(?:{UNIT})?\s*,\s*)?)
     全年预算数?(?:为)?\s*(?P<budget>{NUM})\s*(?P<bunit>{UNIT})?
@@ -48,8 +52,29 @@ EXECUTION = re.compile(
     """,
     re.VERBOSE,
 )
+OTHER_YEAR_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年)")
+"""A name that opens with a year ("2023年度困难群众救助项目…", "上年度养老服务补贴项目…") states that
+year's project (the report's own year needs no saying: such a sentence is a look back)."""
 GENERIC_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|全年|本年度?|年度|本?部门|本?单位|该|各|全部|所有|其他|其余|重点|整体|共)+$")
 """What precedes 项目绩效目标 without naming a project: "全年各项目绩效目标…", "2023年度部门项目绩效目标…"."""
+
+
+NOT_A_PROJECT = re.compile(
+    r"""
+    ^(?:其中)?(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政资金|其他资金|自有资金|单位资金
+       |上级补助|(?:中央和?省级|中央|省级|上级)?转移支付|事业收入|上年结转|结转|新增|延续|续建|经常性|一次性|当年|本级)
+     (?:资金|项目|拨款|收入|安排)?$
+    | 共\s*\d+\s*个 | \d+\s*个项目 | 纳入 | 自有财力 | 的$
+    """,
+    re.VERBOSE,
+)
+"""Names that are no project: a source of money or a kind of project ("其中：财政拨款1,100.00万元，
+其他资金150.00万元"; "新增项目400万元、延续项目960万元") and totals over several ("共5个项目…",
+"本单位纳入绩效自评的项目…", "区级自有财力安排的项目…")."""
+
+
+def is_project_name(name: str) -> bool:
+    return len(name) >= 2 and not NOT_A_PROJECT.search(name)
 
 
 def other_year(text: str, year: int | None) -> bool:
@@ -131,7 +156,8 @@ def execution_mentions(lines: Iterable[Line], year: int | None) -> list[Mention]
     found = []
     for line in lines:
         for match in EXECUTION.finditer(line.text):
-            if GENERIC_NAME.match(match["name"].strip()) or other_year(match["between"], year):
+            name = match["name"].strip()
+            if GENERIC_NAME.match(name) or not is_project_name(name) or other_year(match["between"], year) or OTHER_YEAR_NAME.search(name):
                 continue
             found.append(
                 Mention(
@@ -148,12 +174,13 @@ def execution_mentions(lines: Iterable[Line], year: int | None) -> list[Mention]
     return found
 
 
-def targeted_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention], list[Finding]]:
-    """The projects listed after "涉及项目预算资金X万元。其中：" with their amounts. The names carry
-    no 项目 to tell them by, so the list is read only when it adds up to the stated total (within
-    the rounding of its figures); otherwise it is a finding and nothing is loaded from it."""
+def targeted_mentions(lines: Iterable[Line]) -> tuple[list[Mention], list[Finding]]:
+    """The projects listed after "涉及项目预算资金X万元。其中：" with their budgets (the projects with
+    performance targets: targets are set with the budget, so a final report's list is of budgets
+    too). The names carry no 项目 to tell them by, so the list is read only when it adds up to the
+    stated total (within the rounding of its figures), otherwise it is a finding and nothing is
+    loaded from it; and not when it names sources of money or kinds of project (NOT_A_PROJECT)."""
     found, findings = [], []
-    measure = "budget_yuan" if phase == "budget" else "executed_yuan"
     for line in lines:
         total = TARGETED_TOTAL.search(line.text)
         if not total or LISTED_TOTAL.search(line.text):  # "项目资金共计…其中" is listed_mentions' shape
@@ -162,7 +189,7 @@ def targeted_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention],
         listed = list(TARGETED.finditer(listing))
         amounts = [yuan(m["number"], m["unit"]) for m in listed]
         stated = yuan(total["number"], total["unit"])
-        if not listed or None in amounts or stated is None:
+        if not listed or None in amounts or stated is None or not all(is_project_name(display_name(m["name"])) for m in listed):
             continue
         tolerance = half_unit((total["number"], total["unit"])) + sum(half_unit((m["number"], m["unit"])) for m in listed)
         if abs(sum(amounts) - stated) > tolerance:
@@ -174,24 +201,26 @@ def targeted_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention],
             continue
         for match, amount in zip(listed, amounts):
             rounding = half_unit((match["number"], match["unit"]))
-            found.append(Mention(display_name(match["name"]), line.evidence(), 1, **{measure: amount}, half_unit_yuan=rounding))
+            found.append(Mention(display_name(match["name"]), line.evidence(), 1, budget_yuan=amount, half_unit_yuan=rounding))
     return found, findings
 
 
-def listed_mentions(lines: Iterable[Line], phase: str) -> tuple[list[Mention], list[Finding]]:
-    """A budget report's list of projects with their amounts, checked against its stated total."""
+def listed_mentions(lines: Iterable[Line]) -> tuple[list[Mention], list[Finding]]:
+    """A list of projects with performance targets and their budgets ("实行绩效目标管理…涉及项目资金
+    共计…其中，…"), checked against its stated total."""
     found, findings = [], []
     for line in lines:
         total = LISTED_TOTAL.search(line.text)
         if not total:
             continue
         listed = list(LISTED.finditer(line.text[total.end() :]))
+        if not all(is_project_name(display_name(m["name"])) for m in listed):
+            continue  # "其中，一般公共预算项目800万元、政府性基金项目60万元": the money by source
         evidence = line.evidence()
         amounts = [yuan(m["number"], m["unit"]) for m in listed]
         for match, amount in zip(listed, amounts):
-            measure = "budget_yuan" if phase == "budget" else "executed_yuan"
             rounding = half_unit((match["number"], match["unit"]))
-            found.append(Mention(display_name(match["name"]), evidence, 1, **{measure: amount}, half_unit_yuan=rounding))
+            found.append(Mention(display_name(match["name"]), evidence, 1, budget_yuan=amount, half_unit_yuan=rounding))
         stated = yuan(total["number"], total["unit"])
         if listed and None not in amounts and stated is not None and sum(amounts) != stated:
             findings.append(
@@ -332,8 +361,8 @@ def extract_projects(
     """Every project the report names, ``from_tables`` (extract.project_tables) included; figures
     said of another year than the report's ``year`` are not its."""
     lines = list(body_lines(document))
-    listed, findings = listed_mentions(lines, phase)
-    targeted, found_targeted = targeted_mentions(lines, phase)
+    listed, findings = listed_mentions(lines)
+    targeted, found_targeted = targeted_mentions(lines)
     findings += found_targeted
     mentions = (
         table_mentions(tables)
@@ -345,5 +374,22 @@ def extract_projects(
         + goal_mentions(lines)
         + section_mentions(lines, year)
     )
+    if phase == "budget":
+        mentions, looked_back = of_the_budget_year(mentions)
+        findings += looked_back
     figures, conflicts = merge_mentions(sorted(mentions, key=lambda m: m.evidence.line_number))
     return figures, findings + conflicts
+
+
+def of_the_budget_year(mentions: list[Mention]) -> tuple[list[Mention], list[Finding]]:
+    """A budget report is published before its year is spent: a project stated with its 执行数,
+    执行率 or 得分 there is a past year's self-evaluation ("（四）上年度预算绩效管理情况", a 2023
+    自评表 in a 2024 budget), and none of its figures is the budget year's."""
+    kept, findings = [], []
+    for mention in mentions:
+        if mention.executed_yuan is None and mention.completion_pct is None and mention.score is None:
+            kept.append(mention)
+            continue
+        message = f"project {mention.name}: execution figures in a budget report are a past year's; none of its figures is loaded"
+        findings.append(Finding("project_of_another_year", "info", message, mention.evidence))
+    return kept, findings

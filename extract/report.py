@@ -70,6 +70,8 @@ def read_report(document: Document) -> tuple[ExtractedReport, list[TableReading]
     project_tables = read_project_tables(document, phase, metadata.fiscal_year)
     projects, found_projects = extract_projects(document, phase, tables, project_tables.mentions, metadata.fiscal_year)
     indicators = [row for table in tables for row in table.rows] + list(project_tables.indicators)
+    if phase == "budget":  # 完成值 / 得分 in a budget report: a past year's self-evaluation (extract.projects)
+        indicators = [row for row in indicators if row.actual is None and row.actual_value is None and row.score is None]
     table_findings = [f for table in tables for f in table.findings] + list(project_tables.findings)
     report = ExtractedReport(
         document=document_info(document, metadata),

@@ -156,6 +156,21 @@ def special_account_as_business(found: list[Statement]) -> list[Statement]:
     ]
 
 
+PROJECT_MONEY = re.compile(r"涉及项目|项目(?:预算)?资金(?:共计|合计|总额)?")
+
+
+def not_project_money(statement: Statement) -> bool:
+    """"…涉及项目预算资金1,250.00万元。其中：财政拨款1,100.00万元，其他资金150.00万元" breaks the
+    projects' money down by source: not the report's 其他收入 (a sentence opening with 其中 goes on
+    from the one before it)."""
+    lead = statement.before
+    sentence = statement.sentence
+    if sentence.text.startswith("其中"):
+        line = sentence.line.text
+        lead = line[: max(line.find(sentence.text), 0)].rstrip("。").split("。")[-1] + lead
+    return not PROJECT_MONEY.search(lead)
+
+
 def about_procurement(statement: Statement) -> bool:
     """A 政府采购 item is one only in a sentence about 采购: "政府采购预算1.38万元，其中…政府购买服务预算0万元"
     is the procurement of services, "本部门政府购买服务预算720.00万元" alone is not (services bought
@@ -169,7 +184,10 @@ def extract_summary_items(document: Document, phase: str, year: int | None = Non
     found = [
         with_carryover(statement)
         for statement in (of_general_budget(document, s) for s in found)
-        if about_procurement(statement) and awarded_in_final(statement, phase) and of_the_whole_report(document, statement)
+        if about_procurement(statement)
+        and awarded_in_final(statement, phase)
+        and of_the_whole_report(document, statement)
+        and not_project_money(statement)
     ]
     merged, findings = merge(special_account_as_business(found), "summary_items")
     items = []

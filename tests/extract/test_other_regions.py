@@ -732,3 +732,66 @@ def test__summary__a_figure_said_of_the_year_before_is_not_the_reports():
     report = read_text("杭州市测试区城市管理局\n2023年度部门决算\n" + text)
     assert {f.category: f.amount_yuan for f in report.three_public} == {"three_public_total": 24 * WAN}
     assert {i.item: (i.amount_yuan, i.prior_year_change_yuan) for i in report.summary_items} == {"operating_cost": (50 * WAN, -2 * WAN)}
+
+
+def projects_of(text: str) -> dict[str, tuple]:
+    """Projects of a whole composed report (its own title)."""
+    return {p.project: (p.budget_yuan, p.executed_yuan, p.completion_pct) for p in read_text(text).project_performance}
+
+
+def test__projects__numbering_and_the_department_before_a_name_are_not_part_of_it():
+    text = (
+        "襄阳市测试区司法局\n2023年度部门决算\n十三、预算绩效情况说明\n"
+        "（一）法律援助经费项目全年预算数为45万元，执行数为43.2万元，完成预算的96%。\n"
+        "二是人民调解经费项目全年预算数为30万元，执行数为30万元，完成预算的100%。\n"
+        "我局环卫保洁项目全年预算数为800万元，执行数为780万元，完成预算的97.5%。\n"
+        "经自评，“数字城管”运维项目全年预算数为60万元，执行数为60万元，完成预算的100%。\n"
+    )
+    assert set(projects_of(text)) == {"法律援助经费", "人民调解经费", "环卫保洁", "数字城管运维"}
+    assert projects_of(text)["法律援助经费"] == (45 * WAN, Decimal("432000.00"), Decimal("96"))
+
+
+def test__projects__totals_sources_and_kinds_of_projects_are_no_projects():
+    final = (
+        "鹤壁市测试区农业农村局\n2023年度部门整体支出绩效自评报告\n"
+        "本单位纳入绩效自评的项目全年预算数为820万元，执行数为790万元，完成预算的96.34%。\n"
+        "共5个项目全年预算数为820万元，执行数为790万元。\n"
+        "区级自有财力安排的项目全年预算数320万元，全年执行数310万元，执行率96.88%。\n"
+        "上年结转项目全年预算数为40万元，执行数为38万元，完成预算的95%。\n"
+    )
+    assert projects_of(final) == {}
+    budget = (
+        "大连市测试区教育局\n2024年部门预算\n七、绩效目标设置情况\n"
+        "2024年本部门编报绩效目标的项目共6个，涉及项目预算资金1,250.00万元。其中：财政拨款1,100.00万元，其他资金150.00万元。\n"
+        "本部门实行绩效目标管理的项目4个，涉及项目资金共计860万元，其中，一般公共预算项目800万元、政府性基金项目60万元。\n"
+        "涉及项目资金共计1,360万元，其中，新增项目400万元、延续项目960万元。\n"
+    )
+    report = read_text(budget)
+    assert report.project_performance == () and "income_other" not in {i.item for i in report.summary_items}
+
+
+def test__projects__a_final_reports_list_of_targeted_projects_gives_their_budgets():
+    text = (
+        "江门市测试区科学技术局\n2023年度部门决算\n三、预算绩效管理情况\n"
+        "本部门2023年度对3个项目开展了绩效自评，涉及项目预算资金598.46万元。其中：科技创新券补助418.80万元，"
+        "高新技术企业培育奖励166.66万元，科普宣传经费13.00万元。\n"
+    )
+    assert projects_of(text)["科技创新券补助"] == (Decimal("4188000.00"), None, None)
+
+
+def test__projects__execution_in_a_budget_report_is_a_past_years():
+    """A budget report is published before its year is spent: 执行数 / 得分 there look back."""
+    text = (
+        "洛阳市测试区民政局\n2024年部门预算\n七、其他重要事项的情况说明\n（四）上年度预算绩效管理情况\n"
+        "困难群众救助项目全年预算数为320万元，执行数为310万元，完成预算的97%。\n"
+        "上年度养老服务补贴项目全年预算数为126万元，执行数为120万元，完成预算的95%。\n"
+        "2024年，本部门实行绩效目标管理的项目2个，涉及项目资金共计410万元，其中，困难群众救助项目330万元、养老服务补贴项目80万元。\n"
+        "项目支出绩效自评表\n项目名称\t社区养老\n项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "\t年度资金总额\t120\t126\t120\t10\t95.24%\t9.5\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n"
+        "\t产出指标\t数量指标\t补贴人数\t≥500人\t512人\t90\t85.5\t\n"
+    )
+    report = read_text(text)
+    assert projects_of(text) == {"困难群众救助": (330 * WAN, None, None), "养老服务补贴": (80 * WAN, None, None)}
+    assert report.performance_indicators == ()
+    assert "project_of_another_year" in {f.rule for f in report.findings}

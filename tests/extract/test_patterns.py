@@ -176,7 +176,7 @@ def test__targeted_mentions__projects_listed_under_their_total_are_read_when_the
     from extract.projects import targeted_mentions
 
     (line,) = doc(TARGETED_LIST).lines
-    mentions, findings = targeted_mentions([line], "budget")
+    mentions, findings = targeted_mentions([line])
     assert [(m.name, m.budget_yuan) for m in mentions] == [
         ("中介机构服务费", Decimal("4188000.00")), ("财政业务费", Decimal("100000.00")),
         ("信息化系统日常维护费", Decimal("1666600.00")), ("援滇干部工作经费", Decimal("30000.00")),
@@ -188,5 +188,5 @@ def test__targeted_mentions__a_list_that_does_not_add_up_loads_nothing():
     from extract.projects import targeted_mentions
 
     (line,) = doc(TARGETED_LIST.replace("598.46", "698.46")).lines
-    mentions, findings = targeted_mentions([line], "budget")
+    mentions, findings = targeted_mentions([line])
     assert mentions == [] and [f.rule for f in findings] == ["sum_mismatch"]
