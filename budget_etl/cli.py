@@ -104,7 +104,7 @@ def prepare_prefect() -> None:
               help="Where extraction runs: local processes, threads, or a Dask cluster.")
 @click.option("--address", default=None, help="Address of a Dask scheduler (tcp://host:8786); without it --runner dask starts a local cluster.")
 def ingest(paths: tuple[str, ...], batch_size: int | None, runner: str, address: str | None) -> None:
-    """Load every report file under PATHS (files, or folders of .txt, .docx, .xlsx, .xls reports).
+    """Load every report file under PATHS (files, or folders of .txt, .pdf, .docx, .xlsx, .xls, .html reports).
 
     Files whose content is unchanged since they were loaded are skipped without being parsed;
     changed files replace their own facts; a file that cannot be read is recorded with its

@@ -1,6 +1,6 @@
 """The document every reader produces and every rule reads: lines and tables, with positions.
 
-A reader (``extract.readers``: text, PDF, Word, Excel) turns a file into a ``Document``; nothing
+A reader (``extract.readers``: text, PDF, Word, Excel, HTML) turns a file into a ``Document``; nothing
 after it knows which format the file was, so a rule is written once for all of them.
 
 - ``lines``: everything the document says, in reading order, numbered from 1. Prose and headings
@@ -84,7 +84,7 @@ class Document:
     path: str
     sha256: str
     encoding: str
-    """How the file was read: utf-8, gb18030, pdf, docx, xlsx, xls."""
+    """How the file was read: utf-8, gb18030, pdf, docx, xlsx, xls, html/utf-8, html/gb18030."""
     lines: tuple[Line, ...]
     tables: tuple[Table, ...] = ()
     findings: tuple[Finding, ...] = field(default=())

@@ -39,9 +39,11 @@ from load.loader import LoadedDocument, LoadError, load_reports, record_failure
 from transform.departments import read_aliases
 from transform.pipeline import process_report, process_reports
 
-REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et")
-"""Files a folder is searched for. The reader is chosen by content, not by these; .doc, .wps and
-.et files are found so that each is recorded with its error (save it as .docx / .xlsx)."""
+REPORT_SUFFIXES = (".txt", ".text", ".pdf", ".docx", ".doc", ".wps", ".xlsx", ".xls", ".et", ".html", ".htm", ".shtml")
+"""Files a folder is searched for: reports as text, PDF, Word, Excel and web pages (many local
+governments publish theirs as .html, .htm or .shtml pages). The reader is chosen by content, not
+by these; .doc, .wps and .et files are found so that each is recorded with its error (save it as
+.docx / .xlsx)."""
 
 
 @dataclass(frozen=True)

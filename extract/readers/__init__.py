@@ -7,6 +7,8 @@ The format is told by the content (magic bytes), not by the file's name, in one 
     PK\\x03\\x04 + xl/            xlsx
     \\xd0\\xcf\\x11\\xe0 (OLE2)      doc / xls / wps / et: Word 97 and Excel 97 files, Kingsoft's
                                 too; .xls is read, the others are refused with what to do
+    <!DOCTYPE html, <html …     html      (markup first, and a doctype or an html, head, body,
+                                table or meta tag in the first KB)
     anything else               text (UTF-8, UTF-16/32 with a BOM, or GB18030; else refused as binary)
 
 A file named .pdf that holds no PDF is refused rather than read as text: a download that saved an
@@ -15,7 +17,9 @@ error page, or a truncated file, must not pass for a report.
 
 from __future__ import annotations
 
+import codecs
 import os
+import re
 import zipfile
 from collections.abc import Callable
 from io import BytesIO
@@ -29,17 +33,28 @@ ZIP_MAGIC = b"PK\x03\x04"
 OLE2_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 PDF_MAGIC_WITHIN = 1024
 """A PDF may start with up to this many bytes of junk before %PDF- (readers accept it too)."""
+HTML_MARKUP = re.compile(rb"<!doctype\s+html|<(?:html|head|body|table|meta)[\s/>]", re.IGNORECASE)
+HTML_MARKUP_WITHIN = 1024
 
 
 def sniff(data: bytes, path: str) -> str:
-    """The format of a file from its first bytes: pdf, docx, xlsx, ole2 or text."""
+    """The format of a file from its first bytes: pdf, docx, xlsx, ole2, html or text."""
     if PDF_MAGIC in data[:PDF_MAGIC_WITHIN]:
         return "pdf"
     if data.startswith(ZIP_MAGIC):
         return zip_format(data, path)
     if data.startswith(OLE2_MAGIC):
         return "ole2"
+    if is_html(data):
+        return "html"
     return "text"
+
+
+def is_html(data: bytes) -> bool:
+    """A web page: it starts with markup (after a BOM and whitespace) and shows an HTML tag near
+    the start; a text report that merely mentions <table> further down is still text."""
+    head = data[:HTML_MARKUP_WITHIN].removeprefix(codecs.BOM_UTF8).lstrip()
+    return head.startswith(b"<") and HTML_MARKUP.search(head) is not None
 
 
 def zip_format(data: bytes, path: str) -> str:
@@ -72,12 +87,16 @@ def reader_for(kind: str) -> Callable[[bytes, str, str], Document]:
         from extract.readers.ole2 import read_ole2
 
         return read_ole2
+    if kind == "html":
+        from extract.readers.html import read_html
+
+        return read_html
     from extract.readers.text import read_text
 
     return read_text
 
 
-FORMAT_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "ole2": "Word 97 / Excel 97 (OLE2)"}
+FORMAT_NAMES = {"pdf": "PDF", "docx": "Word (.docx)", "xlsx": "Excel (.xlsx)", "ole2": "Word 97 / Excel 97 (OLE2)", "html": "HTML"}
 
 
 def read_bytes(data: bytes, path: str) -> Document:

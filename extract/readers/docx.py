@@ -24,7 +24,7 @@ from io import BytesIO
 
 from extract.document import Cell, Document, DocumentBuilder, cell
 from extract.errors import UnreadableReport
-from extract.readers.sheets import add_lines, is_preamble
+from extract.readers.sheets import add_table
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -136,17 +136,6 @@ def add_block(builder: DocumentBuilder, block) -> None:
     for box in text_boxes(block):
         for inner in blocks(box):
             add_block(builder, inner)
-
-
-def add_table(builder: DocumentBuilder, rows: list[list[Cell]]) -> None:
-    """A table; its first rows that hold one text across the table (the title, 单位：万元 merged
-    over every column) are lines above it, as a sheet's are (extract.readers.sheets)."""
-    first = 0
-    while first < len(rows) - 1 and is_preamble(rows[first]):
-        first += 1
-    for row in rows[:first]:
-        add_lines(builder, row)
-    builder.add_table(rows[first:])
 
 
 def paragraph_text(paragraph) -> str:

@@ -107,6 +107,17 @@ def add_sheet(builder: DocumentBuilder, sheet: Sheet) -> None:
         builder.findings.append(formula_error(builder, sheet, row, column, error, lines.get(row) or table_lines.get(row)))
 
 
+def add_table(builder: DocumentBuilder, rows: list[list[Cell]]) -> None:
+    """A table of a Word document or a web page; its first rows that hold one text across the
+    table (the title, 单位：万元 merged over every column) are lines above it, as a sheet's are."""
+    first = 0
+    while first < len(rows) - 1 and is_preamble(rows[first]):
+        first += 1
+    for row in rows[:first]:
+        add_lines(builder, row)
+    builder.add_table(rows[first:])
+
+
 def add_lines(builder: DocumentBuilder, row: list[Cell]) -> int | None:
     """Each text of a row above or below the table as lines (one a line of the cell); the number
     of the first."""

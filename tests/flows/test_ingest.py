@@ -107,11 +107,11 @@ def test__discover__files_and_folders_sorted_without_repeats(tmp_path):
     assert found == sorted(str(p) for p in folder.glob("*.txt"))
 
 
-def test__discover__word_excel_and_office_97_files_too(tmp_path):
-    names = ["a.docx", "b.DOC", "c.wps", "d.xlsx", "e.xls", "f.et", "g.txt", "chart.png", "notes.md"]
+def test__discover__word_excel_office_97_and_web_pages_too(tmp_path):
+    names = ["a.docx", "b.DOC", "c.wps", "d.xlsx", "e.xls", "f.et", "g.txt", "h.html", "i.HTM", "j.shtml", "chart.png", "notes.md"]
     for name in names:
         (tmp_path / name).write_bytes(b"x")
-    assert [Path(path).name for path in discover([str(tmp_path)])] == names[:7]
+    assert [Path(path).name for path in discover([str(tmp_path)])] == names[:10]
 
 
 def test__batches__capped_at_the_size_and_one_per_worker_on_small_runs():

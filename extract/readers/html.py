@@ -1,0 +1,310 @@
+"""Web pages (.html, .htm, .shtml): lines and tables in reading order, merged cells resolved.
+
+Many local governments publish their reports as pages, often Word's "Save as HTML". The page is
+parsed with the standard library's ``html.parser`` (lxml is installed only as python-docx's
+dependency, and a report page needs no more) into a small tree, the end tags HTML lets an author
+leave out (of cells, rows, paragraphs and list items) implied, then read in order:
+
+- a block element (p, div, h1-h6, li, br, tr, td …) ends a line; the text of inline elements
+  (span, font, b, a …) joins its line; runs of whitespace and &nbsp; are one space, and a line
+  break between two Chinese characters is none (an editor wrapped the source there);
+- head and title, script, style, noscript, template and select (a drop-down menu) print nothing;
+  neither does an element marked ``hidden`` or styled ``display:none``;
+- a ``<table>`` is a table of the Document, laid out on its grid as the Word reader lays out
+  merged cells: a cell spanning columns (colspan) or rows (rowspan) holds its text in its first
+  position and repeats it, marked ``merged``, in the positions it covers:
+
+      项目 (colspan 2)      | 合计 (rowspan 2)          项目     | 项目*    | 合计
+      科目编码 | 科目名称                        ->     科目编码 | 科目名称 | 合计*
+
+  Its caption, and its first rows that hold one text (the title, 单位：万元), are lines above it.
+- a table used for the page's layout is not a table: when one of its cells holds a table, or it
+  has a single column (a frame around text), its cells are read as blocks, and the tables inside
+  them by the same rule. A table of figures never holds a table; a page laid out in tables
+  would otherwise be one giant table whose sentences are cells, which no rule reads.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html.parser import HTMLParser
+
+from extract.document import Cell, Document, DocumentBuilder, cell
+from extract.errors import UnreadableReport
+from extract.readers.sheets import add_table
+from extract.readers.text import cut_short
+
+VOID = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"}
+"""Elements without content or end tag."""
+NOT_PRINTED = {"head", "script", "style", "title", "noscript", "template", "select"}
+BLOCKS = {
+    "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
+    "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "pre", "section", "summary", "table",
+    "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
+}
+"""Elements that end the line before them and start a new one after."""
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+
+CELL_ENDS = ({"td", "th"}, {"tr", "table"})
+ROW_ENDS = ({"tr"}, {"table"})
+SECTION_ENDS = ({"thead", "tbody", "tfoot"}, {"table"})
+PARAGRAPH_ENDS = ({"p"}, {"td", "th", "table", "caption", "button"})
+ITEM_ENDS = ({"li"}, {"ul", "ol", "td", "th", "table"})
+TABLE_PARTS = {"caption", "td", "th", "tr", "thead", "tbody", "tfoot"}
+IMPLIED_ENDS = {
+    **{block: (PARAGRAPH_ENDS,) for block in BLOCKS - TABLE_PARTS - {"br", "body", "html"}},
+    "li": (PARAGRAPH_ENDS, ITEM_ENDS),
+    "td": (CELL_ENDS,),
+    "th": (CELL_ENDS,),
+    "tr": (CELL_ENDS, ROW_ENDS),
+    **{section: (CELL_ENDS, ROW_ENDS, SECTION_ENDS) for section in ("thead", "tbody", "tfoot")},
+}
+"""What a start tag closes: (the open elements it ends, the elements that bound the search).
+A new cell ends the open cell of its row; a paragraph or a block ends the open paragraph."""
+MAX_DEPTH = 100
+"""Deeper elements are read as part of their ancestor at this depth (tag soup that never closes
+its font tags must not exhaust the stack)."""
+MAX_COLSPAN = 1000
+"""The largest colspan HTML honours."""
+
+# <meta charset="gbk">, <meta http-equiv=Content-Type content="text/html; charset=gb2312">
+DECLARED_CHARSET = re.compile(rb"""<meta\b[^>]*?charset\s*=\s*["']?\s*([a-z0-9._:-]+)""", re.IGNORECASE)
+CHARSET_WITHIN = 4096
+"""Where the page's <meta> declaring its charset is looked for (the head precedes the text)."""
+GB_CHARSETS = {"gb2312", "gbk", "x-gbk", "gb18030", "chinese", "csgb2312", "gb_2312", "gb_2312-80", "cp936", "windows-936", "euc-cn"}
+"""Names a page gives GB2312 or GBK; both are read as GB18030, their superset, as browsers do."""
+
+# "主要原因：测绘项目\n增加。" (Word's "Save as HTML" wraps its lines anywhere): "主要原因：测绘项目增加。"
+WRAPPED = re.compile(
+    r"""
+    (?<=[\u3001-\u303f\u4e00-\u9fff\uff00-\uffef])  # after a Chinese character or full-width punctuation,
+    [^\S\n]*\n\s*                                  # whitespace that holds a line break,
+    (?=[\u3001-\u303f\u4e00-\u9fff\uff00-\uffef])   # before another
+    """,
+    re.VERBOSE,
+)
+WHITESPACE = re.compile(r"\s+")
+
+Rows = list[list[Cell]]
+
+
+@dataclass(eq=False)
+class Element:
+    tag: str
+    attrs: dict[str, str | None]
+    children: list[Element | str] = field(default_factory=list)
+
+    def elements(self, *tags: str) -> Iterator[Element]:
+        """The child elements with one of ``tags``, printed ones only."""
+        return (child for child in self.children if isinstance(child, Element) and child.tag in tags and is_printed(child))
+
+
+def read_html(data: bytes, path: str, sha256: str) -> Document:
+    text, encoding = decode(data, path)
+    builder = DocumentBuilder(path, sha256, f"html/{encoding}")
+    for item in lines_of(flow(parse(text))):
+        if isinstance(item, str):
+            builder.add_line(item)
+        else:
+            add_table(builder, item)
+    if not builder.lines:
+        raise UnreadableReport(path, "the web page has no text (only markup, scripts or images)")
+    return builder.build()
+
+
+def decode(data: bytes, path: str) -> tuple[str, str]:
+    """The page's text and its encoding. Valid UTF-8 is UTF-8 whatever the page declares (a page
+    saved again as UTF-8 often keeps its gb2312 <meta>, and GBK text as long as a report is never
+    valid UTF-8); otherwise the charset the page declares, else GB18030 (GBK), as the text reader
+    reads. Bytes the encoding cannot decode are refused, not replaced."""
+    try:
+        return data.decode("utf-8-sig"), "utf-8"
+    except UnicodeDecodeError as error:
+        if cut_short(data, error, "utf-8-sig"):
+            raise UnreadableReport(path, "the page ends in the middle of a UTF-8 character (cut short?)") from None
+    declared = declared_charset(data)
+    encoding = declared or "gb18030"
+    try:
+        return data.decode(encoding), encoding
+    except UnicodeDecodeError as error:
+        if cut_short(data, error, encoding):
+            raise UnreadableReport(path, f"the page ends in the middle of a {encoding.upper()} character (cut short?)") from None
+        why = f"byte {error.start}: {error.reason}"
+    except UnicodeError as error:  # the odd codecs (idna, punycode) fail otherwise
+        why = str(error)
+    said = f"declares the charset {encoding.upper()} but is not" if declared else "declares no charset it can be read in and is neither UTF-8 nor"
+    raise UnreadableReport(path, f"the page {said} {encoding.upper()} ({why})")
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The codec of the charset a <meta> declares (charset=… or http-equiv content-type); None
+    when it declares none, one Python does not know, or one in which the <meta> itself would not
+    read as written (UTF-16, base64): a declaration read in ASCII declares an ASCII superset."""
+    found = DECLARED_CHARSET.search(data[:CHARSET_WITHIN])
+    if found is None:
+        return None
+    name = found.group(1).decode("ascii").lower()
+    if name in GB_CHARSETS:
+        return "gb18030"
+    try:
+        codec = codecs.lookup(name).name
+        reads_ascii = found.group(0).decode(codec) == found.group(0).decode("ascii")
+    except (LookupError, UnicodeError):
+        return None
+    return codec if reads_ascii else None
+
+
+class TreeBuilder(HTMLParser):
+    """The page as a tree of Elements and texts (entities decoded); end tags the author left out
+    are implied (IMPLIED_ENDS), a stray end tag is ignored."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.root = Element("#document", {})
+        self.open = [self.root]
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        for ended, bounds in IMPLIED_ENDS.get(tag, ()):
+            self.end(ended, bounds)
+        element = Element(tag, dict(attrs))
+        self.open[-1].children.append(element)
+        if tag not in VOID and len(self.open) < MAX_DEPTH:
+            self.open.append(element)
+
+    def handle_endtag(self, tag: str) -> None:
+        self.end({tag}, set() if tag == "table" else {"table"})
+
+    def handle_data(self, data: str) -> None:
+        self.open[-1].children.append(data)
+
+    def end(self, tags: set[str], bounds: set[str]) -> None:
+        """Close the innermost open element with one of ``tags`` (and those inside it), unless an
+        element of ``bounds`` comes first."""
+        for depth in range(len(self.open) - 1, 0, -1):
+            tag = self.open[depth].tag
+            if tag in tags:
+                del self.open[depth:]
+                return
+            if tag in bounds:
+                return
+
+
+def parse(text: str) -> Element:
+    parser = TreeBuilder()
+    parser.feed(text)
+    parser.close()
+    return parser.root
+
+
+def is_printed(element: Element) -> bool:
+    style = element.attrs.get("style") or ""
+    return element.tag not in NOT_PRINTED and "hidden" not in element.attrs and not HIDDEN_STYLE.search(style)
+
+
+def flow(element: Element) -> Iterator[str | None | Rows]:
+    """What an element prints, in order: texts, None where a line ends, and tables (rows)."""
+    for child in element.children:
+        if isinstance(child, str):
+            yield child
+        elif not is_printed(child):
+            continue
+        elif child.tag == "table":
+            yield None
+            yield from table_flow(child)
+            yield None
+        elif child.tag in BLOCKS:
+            yield None
+            yield from flow(child)
+            yield None
+        else:
+            yield from flow(child)
+
+
+def table_flow(table: Element) -> Iterator[str | None | Rows]:
+    """A table of figures: its caption, then its rows; a layout table: its content, as blocks."""
+    rows = [list(tr.elements("td", "th")) for tr in table_rows(table)]
+    laid_out = None if any(holds_table(td) for row in rows for td in row) else grid(rows)
+    if not laid_out or max(len(row) for row in laid_out) < 2:
+        yield from flow(table)
+        return
+    for caption in table.elements("caption"):
+        yield from flow(caption)
+        yield None
+    yield laid_out
+
+
+def table_rows(table: Element) -> Iterator[Element]:
+    """The table's own rows, in the order written (not those of a table inside a cell)."""
+    for child in table.elements("tr", "thead", "tbody", "tfoot"):
+        yield from ([child] if child.tag == "tr" else child.elements("tr"))
+
+
+def holds_table(element: Element) -> bool:
+    """Whether a table is anywhere inside (then the cell's table is one of layout)."""
+    pending = [element]
+    while pending:
+        for child in pending.pop().children:
+            if isinstance(child, Element):
+                if child.tag == "table":
+                    return True
+                pending.append(child)
+    return False
+
+
+def grid(rows: list[list[Element]]) -> Rows:
+    """The cells laid out on the table's grid, spans resolved (see the module's doc)."""
+    laid: list[list[Cell | None]] = [[] for _ in rows]
+    for top, cells in enumerate(rows):
+        column = 0
+        for td in cells:
+            while column < len(laid[top]) and laid[top][column] is not None:
+                column += 1  # taken by a cell spanning down from a row above
+            width = min(max(span(td, "colspan"), 1), MAX_COLSPAN)
+            height = span(td, "rowspan")
+            height = len(rows) - top if height == 0 else min(height, len(rows) - top)  # rowspan=0: to the end
+            first = cell(cell_text(td))
+            for row in laid[top : top + height]:
+                row.extend([None] * (column + width - len(row)))
+                row[column : column + width] = [first._replace(merged=True)] * width
+            laid[top][column] = first
+            column += width
+    return [[found or Cell("", "") for found in row] for row in laid]
+
+
+def span(td: Element, name: str) -> int:
+    """A colspan or rowspan as browsers read it: its leading digits ("2", "2px"); 1 otherwise."""
+    found = re.match(r"\s*(\d{1,7})", td.attrs.get(name) or "")
+    return int(found.group(1)) if found else 1
+
+
+def cell_text(td: Element) -> str:
+    """A cell's lines (paragraphs, breaks) kept apart by line breaks, as the Word reader keeps them."""
+    return "\n".join(line for line in lines_of(flow(td)) if isinstance(line, str))
+
+
+def lines_of(items: Iterator[str | None | Rows]) -> Iterator[str | Rows]:
+    """Texts joined into lines, whitespace collapsed, empty lines left out; tables as they come."""
+    parts: list[str] = []
+    for item in items:
+        if isinstance(item, str):
+            parts.append(item)
+            continue
+        line = collapsed(parts)
+        parts = []
+        if line:
+            yield line
+        if item is not None:
+            yield item
+    line = collapsed(parts)
+    if line:
+        yield line
+
+
+def collapsed(parts: list[str]) -> str:
+    """Texts as one line: a line break between two Chinese characters dropped, other whitespace
+    one space."""
+    return WHITESPACE.sub(" ", WRAPPED.sub("", "".join(parts))).strip()
