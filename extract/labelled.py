@@ -39,6 +39,8 @@ TIME_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|上年度|上年同期|上一年�
 # prior-year comparison and names no label states the change of the one label of the sentence
 # before it, in the same paragraph.
 FOLLOW_ON = re.compile(r"^(?:与|比|较)\s*(?:上年|去年|上一年|\d{4}\s*年)")
+# "…收入总计3,100.00万元，支出总计3,100.00万元。收支较上年决算数减少200.00万元、下降6.1%。"
+FOLLOW_ON_BOTH = re.compile(r"^收[、,]?支(?:总计)?(?:均|各)?\s*(?:与|比|较)\s*(?:上年|去年|上一年|\d{4}\s*年)")
 
 
 @dataclass(frozen=True)
@@ -186,7 +188,8 @@ def follow_on_change(sentence: Sentence, previous: list[Statement]) -> Statement
     """The change a label-less sentence states of the one label of the sentence before it."""
     if not previous or len({s.code for s in previous}) != 1 or previous[0].sentence.line.number != sentence.line.number:
         return None
-    if not FOLLOW_ON.match(sentence.text):
+    both = previous[0].code == "total_income_and_expense" and FOLLOW_ON_BOTH.match(sentence.text)
+    if not (FOLLOW_ON.match(sentence.text) or both):
         return None
     change, pct = first_change(clauses(sentence.text)[0])
     if change is None and pct is None:

@@ -795,3 +795,14 @@ def test__projects__execution_in_a_budget_report_is_a_past_years():
     assert projects_of(text) == {"困难群众救助": (330 * WAN, None, None), "养老服务补贴": (80 * WAN, None, None)}
     assert report.performance_indicators == ()
     assert "project_of_another_year" in {f.rule for f in report.findings}
+
+
+def test__summary__a_change_joined_by_a_list_mark_and_the_totals_change_in_the_next_sentence():
+    """Chongqing's 决算: "…减少180.00万元、下降5.6%"; "收入总计…，支出总计…。收支较上年决算数减少…"."""
+    text = (
+        "2022年度收入总计3,100.00万元，支出总计3,100.00万元。收支较上年决算数减少200.00万元、下降6.1%。\n"
+        "2022年度收入合计3,050.00万元，较上年决算数减少180.00万元、下降5.6%。\n"
+    )
+    report = read_text("重庆市测试中学校\n2022年度部门决算公开说明\n" + text)
+    changes = {i.item: (i.prior_year_change_yuan, i.prior_year_change_pct) for i in report.summary_items}
+    assert changes == {"total_income_and_expense": (-200 * WAN, Decimal("-6.1")), "income_total": (-180 * WAN, Decimal("-5.6"))}
