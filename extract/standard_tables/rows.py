@@ -14,6 +14,8 @@ Any other row is read by its label (table_rows.csv): 合计 (the table's total),
 
 from __future__ import annotations
 
+import re
+
 from extract import catalogue
 from extract.document import WRAPPED_NAME
 from extract.records import Finding
@@ -143,6 +145,8 @@ def read_group(kind: str, rows_kind: str, columns: list[Column], body: list[Row]
         digits, code_texts = row_codes(row, columns)
         values = cell_values(row, columns, factor, phase, findings)
         name = printed_name(row.cells[names[-1].index]) if names else None
+        if not digits and name and rows_kind in ("function", "economic"):
+            digits, name = code_in_name(name, digits)
         if digits:
             code = context.compose(digits)
             if code is None:
@@ -159,6 +163,19 @@ def read_group(kind: str, rows_kind: str, columns: list[Column], body: list[Row]
         elif not text and values and not names and not any(c.role in CODE_ROLES for c in columns):
             readings.append(RowReading(row.line, values, item="table_total"))  # a table of one row
     return readings, findings
+
+
+CODE_IN_NAME = re.compile(r"^[\[【(]?(?P<code>\d{3}(?:\d{2}){0,2})[\]】)]?\s*[-—－:：.、]?\s*(?P<name>[^\d\s].*)$")
+"""A class row whose code is printed in its name cell: "201 一般公共服务支出", "[2010801]行政运行",
+"2010801-行政运行" (a table with one 科目 column)."""
+
+
+def code_in_name(name: str, digits: dict[str, str]) -> tuple[dict[str, str], str]:
+    """The code printed at the start of a name cell, as the row's code, and the name without it."""
+    match = CODE_IN_NAME.match(name)
+    if match is None:
+        return digits, name
+    return {"code": match["code"]}, match["name"].strip()
 
 
 def printed_name(cell) -> str | None:

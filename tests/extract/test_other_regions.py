@@ -806,3 +806,17 @@ def test__summary__a_change_joined_by_a_list_mark_and_the_totals_change_in_the_n
     report = read_text("重庆市测试中学校\n2022年度部门决算公开说明\n" + text)
     changes = {i.item: (i.prior_year_change_yuan, i.prior_year_change_pct) for i in report.summary_items}
     assert changes == {"total_income_and_expense": (-200 * WAN, Decimal("-6.1")), "income_total": (-180 * WAN, Decimal("-5.6"))}
+
+
+def test__tables__a_class_code_printed_in_the_name_cell():
+    """One 科目 column holding code and name: "201 一般公共服务支出", "[2010801]行政运行", "2010804-审计业务"."""
+    text = (
+        "一般公共预算支出表\n单位：万元\n功能分类科目\t合计\t基本支出\t项目支出\n合计\t650.00\t550.00\t100.00\n"
+        "201 一般公共服务支出\t650.00\t550.00\t100.00\n20108 审计事务\t650.00\t550.00\t100.00\n"
+        "[2010801]行政运行\t550.00\t550.00\t\n2010804-审计业务\t100.00\t\t100.00\n"
+    )
+    found = classes(text, "宁波市测试区审计局\n2024年部门预算\n")
+    assert found == {
+        ("general_budget", "201"): 650 * WAN, ("general_budget", "20108"): 650 * WAN,
+        ("general_budget", "2010801"): 550 * WAN, ("general_budget", "2010804"): 100 * WAN,
+    }
