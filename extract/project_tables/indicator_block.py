@@ -63,11 +63,30 @@ def indicator_header(row: tuple[Cell, ...], extra: dict[str, str] | None = None)
     项目名称 column of a table with every project's indicators)."""
     mapping = {**column_fields("indicators"), **(extra or {})}
     rank = {**{name: 1000 + i for i, name in enumerate(extra or {})}, **column_rank("indicators")}
-    columns = map_header(slots(row), mapping, rank)
+    found = slots(row)
+    columns = year_group(found, mapping, rank) or map_header(found, mapping, rank)
     at = columns.at
     if "level3" in at and ("target" in at or "actual" in at) and ("level1" in at or "level2" in at):
         return columns
     return None
+
+
+def year_group(found: list[Slot], mapping: dict[str, str], rank: dict[str, int]) -> Columns | None:
+    """The Ministry of Finance 申报表 sets two groups of 二级 / 三级指标 / 指标值 side by side, the
+    mid-term targets (中期目标) on the left and the year's (年度目标) on the right, under one 一级指标:
+
+        一级指标 | 二级指标 | 三级指标 | 指标值 | 二级指标 | 三级指标 | 指标值
+
+    The year's are the report's: the fields of the second group, the 一级 of the first. None when
+    the header holds one group."""
+    fields = [mapping.get(label(slot.text).name) for slot in found]
+    level3 = [index for index, name in enumerate(fields) if name == "level3"]
+    if len(level3) < 2 or "target" not in fields[level3[0] : level3[1]]:
+        return None
+    second = level3[1] - 1 if fields[level3[1] - 1] == "level2" else level3[1]
+    first = map_header(found[:second], mapping, rank)
+    year = map_header(found[second:], mapping, rank)
+    return Columns({**first.at, **year.at}, first.unmapped + year.unmapped)
 
 
 def header_with_row_above(columns: Columns, above: tuple[Cell, ...] | None) -> Columns:

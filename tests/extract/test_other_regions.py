@@ -820,3 +820,19 @@ def test__tables__a_class_code_printed_in_the_name_cell():
         ("general_budget", "201"): 650 * WAN, ("general_budget", "20108"): 650 * WAN,
         ("general_budget", "2010801"): 550 * WAN, ("general_budget", "2010804"): 100 * WAN,
     }
+
+
+def test__indicators__the_years_targets_of_a_declaration_with_mid_term_targets_beside_them():
+    """The Ministry of Finance 项目支出绩效目标申报表: 中期 targets on the left, 年度 on the right."""
+    text = (
+        "沈阳市测试区卫生健康局\n2024年部门预算\n项目支出绩效目标申报表\n项目名称\t社区诊所设备更新\n"
+        "项目资金（万元）\t中期资金总额：\t1,500.00\t年度资金总额：\t480.00\n"
+        "总体目标\t中期目标（2024年—2026年）\t年度目标\n\t三年内完成标准化建设。\t完成4家设备更新。\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值\n"
+        "\t产出指标\t数量指标\t标准化建设机构数\t12家\t数量指标\t设备更新机构数\t4家\n"
+        "\t满意度指标\t服务对象满意度指标\t患者满意度\t≥90%\t服务对象满意度指标\t患者满意度\t≥92%\n"
+    )
+    report = read_text(text)
+    rows = {(i.level1, i.level3): i.target for i in report.performance_indicators}
+    assert rows == {("产出指标", "设备更新机构数"): "4家", ("满意度指标", "患者满意度"): "≥92%"}
+    assert [(p.project, p.budget_yuan) for p in report.project_performance] == [("社区诊所设备更新", 480 * WAN)]
