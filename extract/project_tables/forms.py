@@ -47,6 +47,7 @@ from extract.records import Evidence, Finding
 
 TOTALS = ("fund_total", "fund_total_unspecified")
 """The year's total, then a total that does not say it is the year's (资金总额)."""
+PERCENT = re.compile(r"\d\s*[%％]")
 AMOUNT_MEASURES = frozenset({"amount", "budget_initial", "budget_full", "executed"})
 PAIRED_MEASURES = frozenset({"budget_initial", "budget_full", "executed", "rate"})
 FUND_COLUMNS_MIN = 2
@@ -161,8 +162,16 @@ def keep(form: ProjectForm, source: str, measure: str, figure: Figure | None) ->
 
 
 def read_fund_row(form: ProjectForm, row: tuple[Cell, ...], source: str, unit: str | None, evidence: Evidence) -> None:
-    """A 年度资金总额 / 其中：当年财政拨款 / … row of the 自评表 grid: every fund column."""
-    for measure, index in form.fund_columns.at.items():
+    """A 年度资金总额 / 其中：当年财政拨款 / … row of the 自评表 grid: every fund column. A row with a
+    per cent outside the 执行率 column (a 分值 of "95%") does not fit its header, its cells shifted
+    (an empty 年初预算数 left out): none of it is kept."""
+    columns = form.fund_columns.at.items()
+    misfits = [f"{measure} {row[index].text!r}" for measure, index in columns if measure != "rate" and PERCENT.search(row[index].text)]
+    if misfits:
+        message = f"the funds row's figures do not fit its header ({', '.join(misfits)}): its cells are shifted; nothing of the row is loaded"
+        form.finding("project_row_misaligned", "warning", message, evidence)
+        return
+    for measure, index in columns:
         keep(form, source, measure, read_cell(form, measure, row[index].text, unit, evidence))
 
 

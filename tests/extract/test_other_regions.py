@@ -836,3 +836,16 @@ def test__indicators__the_years_targets_of_a_declaration_with_mid_term_targets_b
     rows = {(i.level1, i.level3): i.target for i in report.performance_indicators}
     assert rows == {("产出指标", "设备更新机构数"): "4家", ("满意度指标", "患者满意度"): "≥92%"}
     assert [(p.project, p.budget_yuan) for p in report.project_performance] == [("社区诊所设备更新", 480 * WAN)]
+
+
+def test__self_evaluation_form__a_funds_row_shifted_against_its_header_loads_nothing():
+    """An empty 年初预算数 left out shifts the row: 285 under 全年预算数 is right by chance, 10 (the
+    分值) under 全年执行数 is not; the 95% under 分值 shows it."""
+    text = (
+        "荆门市测试区交通运输局\n2023年度部门决算\n项目支出绩效自评表\n项目名称\t农村公路养护\n"
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n"
+        "\t年度资金总额\t300\t285\t10\t95%\t9.5\n"
+    )
+    report = read_text(text)
+    assert [(p.budget_yuan, p.executed_yuan) for p in report.project_performance] in ([], [(None, None)])
+    assert "project_row_misaligned" in {f.rule for f in report.findings}
