@@ -93,8 +93,17 @@ def pct_tolerance(printed: Decimal) -> Decimal:
 INCLUDED_IN_SIBLING = {"reception_foreign": re.compile(r"[(（]\s*(?:含|包含|其中)[:：]?\s*(?:外宾|外事)")}
 
 
+# "支出合计4100.00万元。其中：基本支出3500.00万元…项目支出540.00万元…经营支出60.00万元": a total whose
+# evidence names a part no item holds (a school's or hospital's 经营支出) adds up without it
+PARTS_WITHOUT_ITEM = {"expense_total": re.compile(r"经营支出|上缴上级支出|对附属单位补助支出|预留机动经费")}
+
+
 def check_sums(amounts: dict[str, Decimal | None], evidence: dict[str, Evidence], sums, label: str) -> Iterator[Finding]:
     for total_code, part_codes in sums:
+        other_parts = PARTS_WITHOUT_ITEM.get(total_code)
+        texts = [evidence[code].text or "" for code in (total_code, *part_codes) if code in evidence]
+        if other_parts is not None and any(other_parts.search(text) for text in texts):
+            continue
         part_codes = tuple(
             code for code in part_codes
             if not (code in INCLUDED_IN_SIBLING and code in evidence and INCLUDED_IN_SIBLING[code].search(evidence[code].text or ""))

@@ -25,3 +25,15 @@ def test__process_report__a_negative_change_is_no_finding():
     report = process_report(REPORTS / "000_dac422e8fb956846.txt")
     assert any(item.prior_year_change_yuan is not None and item.prior_year_change_yuan < 0 for item in report.summary_items)
     assert not [f for f in report.findings if f.rule == "negative_amount"]
+
+
+def test__process_report__a_total_with_a_part_no_item_holds_is_no_sum_mismatch(tmp_path):
+    """A school's 支出合计 includes its 经营支出 (no item of its own): 基本 + 项目 fall short of it by
+    design. Without such a part the same shortfall is a mismatch."""
+    title = "重庆市测试区青石中学校\n2024年度决算公开说明\n"
+    with_operating = "2024年度支出合计4100.00万元。其中：基本支出3500.00万元，占85.4%；项目支出540.00万元，占13.2%；经营支出60.00万元，占1.4%。\n"
+    path = tmp_path / "with.txt"
+    path.write_text(title + with_operating, encoding="utf-8")
+    assert "sum_mismatch" not in {f.rule for f in process_report(path).findings}
+    path.write_text(title + "2024年度支出合计4100.00万元。其中：基本支出3500.00万元，项目支出540.00万元。\n", encoding="utf-8")
+    assert "sum_mismatch" in {f.rule for f in process_report(path).findings}
