@@ -91,8 +91,25 @@ class TargetGrid:
             self.unit = next((unit for unit in header_units if unit), None) or self.heading_unit
         if self.columns is None:
             return
+        if columns is not None and self.names_centred(table, start):
+            message = (
+                "项目绩效目标表: its first indicator row names no project (the names are centred in their merged "
+                "cells): which indicator is whose cannot be told; not read"
+            )
+            self.found.findings.append(Finding("project_table_unreadable", "warning", message, row_evidence(document, table, start)))
+            self.columns = None
+            return
         for index in range(start, len(table.rows)):
             self.read_row(document, table, index)
+
+    def names_centred(self, table: Table, start: int) -> bool:
+        """Whether the first indicator row leaves its project cell empty: a name printed in the middle
+        of the rows its merged cell spans (a text rendering of the grid) ends up beside other
+        projects' indicators, read top-down."""
+        for row in table.rows[start:]:
+            if self.columns.text(row, "level3") and not is_note(row, self.columns):
+                return not self.columns.text(row, "project")
+        return False
 
     def read_row(self, document: Document, table: Table, index: int) -> None:
         row = table.rows[index]

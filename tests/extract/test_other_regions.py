@@ -849,3 +849,17 @@ def test__self_evaluation_form__a_funds_row_shifted_against_its_header_loads_not
     report = read_text(text)
     assert [(p.budget_yuan, p.executed_yuan) for p in report.project_performance] in ([], [(None, None)])
     assert "project_row_misaligned" in {f.rule for f in report.findings}
+
+
+def test__target_grid__names_centred_in_their_merged_cells_are_refused():
+    """A text rendering of a grid whose names sit in the middle of their rows: read top-down, the
+    first rows would go to the project above. Refused with a finding."""
+    text = (
+        "中山市测试街道办事处\n2024年部门预算\n2024年项目绩效目标表\n单位：万元\n"
+        "项目名称\t项目金额\t一级指标\t二级指标\t三级指标\t指标值\n"
+        "\t\t产出指标\t数量指标\t慰问户数\t≥300户\n社区慰问\t45.00\t满意度指标\t服务对象满意度指标\t受助群众满意度\t≥90%\n"
+        "\t\t产出指标\t数量指标\t巡查河道长度\t≥20公里\n河涌保洁\t120.00\t满意度指标\t服务对象满意度指标\t居民满意度\t≥90%\n"
+    )
+    report = read_text(text)
+    assert report.performance_indicators == () and report.project_performance == ()
+    assert "project_table_unreadable" in {f.rule for f in report.findings}
