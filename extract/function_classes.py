@@ -51,13 +51,21 @@ TAIL = re.compile(
 # (a budget report's "：2024年预算数为850.00万元" is its figure: ``planned``, read in budget reports only)
 # "：年初预算为95.00万元，支出决算为100.00万元": the budget stated before the figure
 BUDGET_FIRST = re.compile(
-    rf"^\s*[:：]?\s*年初预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)\s*[,，]\s*"
+    rf"""
+    ^\s*[:：]?\s*
+    (?:年初预算(?:数)?为?|(?:全年)?预算(?:数)?为?(?=\s*{numbers.NUMBER}\s*(?:万元|元)\s*[,，]\s*(?:支出)?决算))
+    \s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)\s*[,，]\s*
+    """,
+    re.VERBOSE,
 )
+# (also "预算数为100.00万元，决算数为…": a 预算数 followed by the 决算 is the budget beside it)
+# "支出决算为105.00万元，年初预算为100.00万元": the budget stated after the figure
+BUDGET_AFTER = re.compile(rf"^\s*[,，]\s*(?:年初|全年)?预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)")
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
 # A class named by its printed code and name: "2010101行政运行：年初预算为300.00万元，支出决算为320.00万元"
 CODED = re.compile(r"^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*(?P<name>[\u4e00-\u9fff()]+?)\s*[:：]")
 # The figures of a 项 named in an earlier sentence of the paragraph: "年初预算为…，支出决算为…"
-FIGURES_ONLY = re.compile(r"^\s*(?:年初预算(?:数)?为|支出决算(?:数)?为)")
+FIGURES_ONLY = re.compile(r"^\s*(?:(?:年初|全年)?预算(?:数)?为|(?:支出)?决算(?:数)?为)")
 # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元 (Shanghai: 类-款-项 in quotes)
 DASHED = re.compile(
     rf"""
@@ -373,7 +381,9 @@ def detail_clause(clause: str, sentence: Sentence, context: Context) -> Function
         return None
     if match["planned"] and context.phase != "budget":
         return None  # a final report's 预算数 is its budget, not the figure: left to the tables
-    budget_yuan = numbers.to_yuan(budget["number"], budget["unit"]) if budget else None
+    after = BUDGET_AFTER.match(tail[match.end() :]) if budget is None else None
+    stated = budget or after
+    budget_yuan = numbers.to_yuan(stated["number"], stated["unit"]) if stated else None
     return detail_row(match, clause, sentence, context, xiang, budget_yuan)
 
 

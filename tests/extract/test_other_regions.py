@@ -863,3 +863,16 @@ def test__target_grid__names_centred_in_their_merged_cells_are_refused():
     report = read_text(text)
     assert report.performance_indicators == () and report.project_performance == ()
     assert "project_table_unreadable" in {f.rule for f in report.findings}
+
+
+def test__functional_classes__a_xiang_line_with_its_budget_named_otherwise_or_after_the_figure():
+    """"…（项）。预算数为…，决算数为…"; "…（项）。全年预算数为…，支出决算为…"; "…支出决算为…，年初预算为…"."""
+    text = (
+        "（九）一般公共预算财政拨款支出决算具体情况\n"
+        "1.住房保障支出（类）住房改革支出（款）住房公积金（项）。预算数为100.00万元，决算数为100.00万元，完成预算的100%。\n"
+        "2.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）。全年预算数为200.00万元，支出决算为190.00万元，完成预算的95%。\n"
+        "3.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位职业年金缴费支出（项）支出决算为105.00万元，年初预算为100.00万元，完成预算的105%。\n"
+    )
+    report = read_text("杭州市测试区城市管理局\n2023年度部门决算\n" + text)
+    rows = {f.class_code: (f.amount_yuan, f.budget_yuan) for f in report.expenditure_by_function}
+    assert rows == {"2210201": (100 * WAN, 100 * WAN), "2080505": (190 * WAN, 200 * WAN), "2080506": (105 * WAN, 100 * WAN)}
