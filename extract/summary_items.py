@@ -17,10 +17,11 @@ from functools import cache
 from extract import numbers
 from extract.document import Document
 from extract.labelled import Alias, Statement, merge, read_aliases, statements
+from extract.measures import Measures
 from extract.numbers import MAPS
 from extract.records import Finding, SummaryItem
 from extract.sections import in_other_years_section, section_scope
-from extract.sentences import body_sentences
+from extract.sentences import Sentence, body_sentences
 from extract.units import unitless_finding
 
 # Text just before a label that makes it something other than a statement of the item:
@@ -178,9 +179,35 @@ def about_procurement(statement: Statement) -> bool:
     return not statement.code.startswith("procurement_") or "采购" in statement.sentence.text
 
 
+# "包括财政拨款收入4800.00万元（其中，一般公共预算4600.00万元，政府性基金预算200.00万元，国有资本经营预算
+# 0万元）": the fund names inside the parenthesis of the 财政拨款 income are its parts (Zhejiang's 决算)
+FISCAL_INCOME_SPLIT = re.compile(rf"财政拨款收入\s*{numbers.NUMBER}\s*(?:万元|元)\s*\((?:其中\s*[,:：]?)?(?P<parts>[^()]*)\)")
+FUND_PART = re.compile(
+    rf"""
+    (?:^|[,;、])\s*(?P<fund>一般公共|政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:拨款)?(?:收入)?
+    \s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)
+    """,
+    re.VERBOSE,
+)
+FUND_INCOME = {"一般公共": "income_general_public_budget", "政府性基金": "income_government_fund", "国有资本经营": "income_state_capital"}
+
+
+def fiscal_income_parts(sentences: list[Sentence]) -> list[Statement]:
+    """The 财政拨款 income's parts by fund, named in a parenthesis after it (see FISCAL_INCOME_SPLIT)."""
+    found = []
+    for sentence in sentences:
+        for split in FISCAL_INCOME_SPLIT.finditer(sentence.text):
+            for part in FUND_PART.finditer(split["parts"]):
+                code = FUND_INCOME[part["fund"]]
+                measures = Measures(amount_yuan=numbers.to_yuan(part["number"], part["unit"]))
+                found.append(as_item(Statement(code, "", measures, sentence, sentence.text[: split.start("parts")]), code))
+    return found
+
+
 def extract_summary_items(document: Document, phase: str, year: int | None = None) -> tuple[list[SummaryItem], list[Finding]]:
     sentences = [s for s in body_sentences(document) if not in_other_years_section(document, s.line.number, year)]
-    found = statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year, final=phase == "final")
+    found = list(statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year, final=phase == "final"))
+    found += fiscal_income_parts(sentences)
     found = [
         with_carryover(statement)
         for statement in (of_general_budget(document, s) for s in found)

@@ -876,3 +876,18 @@ def test__functional_classes__a_xiang_line_with_its_budget_named_otherwise_or_af
     report = read_text("杭州市测试区城市管理局\n2023年度部门决算\n" + text)
     rows = {f.class_code: (f.amount_yuan, f.budget_yuan) for f in report.expenditure_by_function}
     assert rows == {"2210201": (100 * WAN, 100 * WAN), "2080505": (190 * WAN, 200 * WAN), "2080506": (105 * WAN, 100 * WAN)}
+
+
+def test__summary__the_fiscal_incomes_parts_by_fund_in_its_parenthesis():
+    """Zhejiang's 决算: "包括财政拨款收入4800.00万元（其中，一般公共预算4600.00万元，政府性基金预算200.00万元，…）"."""
+    title = "杭州市测试区城市管理局\n2023年度部门决算\n"
+    text = (
+        "本年收入合计5000.00万元；包括财政拨款收入4800.00万元（其中，一般公共预算4600.00万元，政府性基金预算200.00万元，"
+        "国有资本经营预算0万元），占收入合计96%；事业收入150.00万元，占收入合计3%；其他收入50.00万元，占收入合计1%。\n"
+    )
+    items = summary(text, title)
+    assert (items["income_general_public_budget"], items["income_government_fund"], items["income_state_capital"]) == (
+        4600 * WAN, 200 * WAN, Decimal("0.00"),
+    )
+    other = "本年收入合计5000.00万元；包括财政拨款收入4800.00万元（一般公共预算财政拨款4600.00万元、政府性基金预算财政拨款200.00万元）。\n"
+    assert summary(other, title)["income_general_public_budget"] == 4600 * WAN
