@@ -26,7 +26,7 @@ LEADING_AMOUNT = re.compile(
     re.VERBOSE,
 )
 # Words that cannot sit between a label and its own amount.
-FOREIGN_GAP = re.compile(r"比|较|与|增|减|占|其中|包括|下降|上升|完成|执行|结转|年初预算|全年预算|安排.*?购置")
+FOREIGN_GAP = re.compile(r"比|较|与|增|减|占|其中|包括|下降|上升|完成|执行|结转|年初预算|全年预算|安排.*?(?:购置|项目)")
 # A segment ends where a list of other figures begins.
 SEGMENT_END = re.compile(r"[:：]|其中|主要用于|主要包括|包括|具体")
 # A segment that opens with "(" continues a longer name ("社会保障和就业(208)抚恤(08)…"): no figure.

@@ -891,3 +891,14 @@ def test__summary__the_fiscal_incomes_parts_by_fund_in_its_parenthesis():
     )
     other = "本年收入合计5000.00万元；包括财政拨款收入4800.00万元（一般公共预算财政拨款4600.00万元、政府性基金预算财政拨款200.00万元）。\n"
     assert summary(other, title)["income_general_public_budget"] == 4600 * WAN
+
+
+def test__summary__last_years_carryover_named_as_income_and_money_spent_on_projects_from_it():
+    """"上年结转收入6.50万元" is the carryover; "使用上年结转资金安排项目10.00万元" is projects' money, no
+    figure of the carryover."""
+    text = (
+        "2024年本部门收入预算346.50万元，其中：一般公共预算拨款收入340.00万元，占98.12%；上年结转收入6.50万元，占1.88%。\n"
+        "使用上年结转资金安排项目10.00万元。\n"
+    )
+    items = summary(text, "赣州市测试局\n2024年部门预算\n")
+    assert items["carryover_beginning"] == Decimal("65000.00")
