@@ -902,3 +902,21 @@ def test__summary__last_years_carryover_named_as_income_and_money_spent_on_proje
     )
     items = summary(text, "赣州市测试局\n2024年部门预算\n")
     assert items["carryover_beginning"] == Decimal("65000.00")
+
+
+def test__indicators__units_of_time_rates_and_costs_per_unit_and_time():
+    from extract.indicators import parse_indicator_value
+
+    assert parse_indicator_value("12个月") == (Decimal(12), "个月", "=")
+    assert parse_indicator_value("≥3次/年") == (Decimal(3), "次/年", ">=")
+    assert parse_indicator_value("≤1000元/人/天") == (Decimal(1000), "元/人/天", "<=")
+    assert parse_indicator_value("40学时") == (Decimal(40), "学时", "=")
+
+
+def test__project_forms__the_budget_labelled_项目预算_or_年度预算数():
+    """Jilin's forms: "项目预算（万元） | 36.80", "年度预算数（万元） | 125.00 | 其中：财政拨款（万元） | 125.00"."""
+    form = "项目支出绩效目标表\n项目名称\t{name}\n{row}\n绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n\t产出指标\t数量指标\t检查次数\t≥20次\n"
+    text = "长春市测试区文化局\n2024年部门预算\n" + form.format(name="市场整治", row="项目预算（万元）\t36.80") + form.format(
+        name="文物修缮", row="年度预算数（万元）\t125.00\t其中：财政拨款（万元）\t125.00"
+    )
+    assert {p.project: p.budget_yuan for p in read_text(text).project_performance} == {"市场整治": Decimal("368000.00"), "文物修缮": 125 * WAN}
