@@ -45,13 +45,29 @@ EXECUTION = re.compile(
     rf"""
     (?:^|[;。]|经自评\s*,)\s*(?:{ENUMERATION})?\s*(?:{SUBJECT})?\s*
     (?P<name>[^,;:。()]{{2,40}}?)项目
-    (?P<between>绩效目标[^;。]*?(?:。\s*(?:该)?项目)?|(?:年初预算数?(?:为)?\s*{NUM}\s*(?:{UNIT})?\s*,\s*)?)
-    全年预算数?(?:为)?\s*(?P<budget>{NUM})\s*(?P<bunit>{UNIT})?
-    \s*[,]\s*(?:全年)?执行(?:预算)?数(?:为)?\s*(?P<executed>{NUM})\s*(?P<eunit>{UNIT})?
+    (?P<between>
+        绩效(?:目标|自评)[^;。]*?(?:。\s*(?:该)?(?:项目)?)?
+      | [:：,]?\s*(?:年初预算数?(?:为)?\s*{NUM}\s*(?:{UNIT})?\s*,\s*)?
+    )
+    (?:全年|调整后?)预算数?(?:为)?\s*(?P<budget>{NUM})\s*(?P<bunit>{UNIT})?
+    \s*[,]\s*(?:(?:全年)?执行(?:预算)?数|实际支出(?:数)?)(?:为)?\s*(?P<executed>{NUM})\s*(?P<eunit>{UNIT})?
     (?:\s*[,]\s*(?:完成预算的?|(?:预算)?执行率(?:为)?)\s*(?P<pct>{NUM})\s*%)?
     """,
     re.VERBOSE,
 )
+# "1.环卫作业服务项目预算4,200.00万元，主要用于…"; "（一）生活垃圾分类处理项目。该项目2024年预算安排356.00万元，…"
+BUDGETED = re.compile(
+    rf"""
+    (?:^|[;。])\s*(?:{ENUMERATION})?\s*(?:{SUBJECT})?\s*
+    (?P<name>[^,;:。()]{{2,40}}?)项目(?:\s*[。,]\s*该项目)?
+    (?P<between>\s*(?:(?:19|20)\d{{2}}\s*年度?)?\s*)
+    (?:预算(?:安排|资金|数)?|安排(?:预算|资金)?)(?:为|共计)?\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})
+    (?=\s*(?:[,;。]|$))
+    """,
+    re.VERBOSE,
+)
+# "…项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为96分。全年预算数为320.00万元…"; "…，自评得分98分"
+SCORE = re.compile(rf"自评得分(?:为)?\s*(?P<score>{NUM})\s*分")
 OTHER_YEAR_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年)")
 """A name that opens with a year ("2023年度困难群众救助项目…", "上年度养老服务补贴项目…") states that
 year's project (the report's own year needs no saying: such a sentence is a look back)."""
@@ -62,7 +78,8 @@ GENERIC_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|全年|本年度?|年�
 NOT_A_PROJECT = re.compile(
     r"""
     ^(?:其中)?(?:一般公共预算|政府性基金(?:预算)?|国有资本经营(?:预算)?|财政拨款|财政资金|其他资金|自有资金|单位资金
-       |上级补助|(?:中央和?省级|中央|省级|上级)?转移支付|事业收入|上年结转|结转|新增|延续|续建|经常性|一次性|当年|本级)
+       |上级补助|(?:中央和?省级|中央|省级|上级)?转移支付|事业收入|上年结转|结转|新增|延续|续建|经常性|一次性|当年|本级
+       |政府采购|政府购买服务)
      (?:资金|项目|拨款|收入|安排)?$
     | 共\s*\d+\s*个 | \d+\s*个项目 | 纳入 | 自有财力 | 的$
     """,
@@ -152,18 +169,38 @@ def body_lines(document: Document) -> Iterable[Line]:
     return (line for line in document.lines if not line.is_cell and line.text and not is_chart_debris(line))
 
 
-def execution_mentions(lines: Iterable[Line], year: int | None) -> list[Mention]:
+# "武汉市江岸区城市管理执法局 / 2023年度城市道路照明运维项目支出绩效自评报告": a report on one project,
+# whose sentences call it 该项目
+PROJECT_REPORT = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?)?(?P<name>[^,;:。()]{2,40}?)项目(?:支出)?绩效(?:自评|评价)报告$")
+THIS_PROJECT = re.compile(r"(?:^|(?<=[;。]))\s*该项目")
+
+
+def reported_project(document: Document) -> str | None:
+    """The project a report is about, when its title names one."""
+    for line in document.lines[:6]:
+        match = PROJECT_REPORT.match(line.text.replace(" ", ""))
+        if match and is_project_name(match["name"]) and not GENERIC_NAME.match(match["name"]):
+            return match["name"]
+    return None
+
+
+def execution_mentions(lines: Iterable[Line], year: int | None, subject: str | None = None) -> list[Mention]:
+    """``subject``: the project the report is about (its sentences open with 该项目)."""
     found = []
     for line in lines:
-        for match in EXECUTION.finditer(line.text):
+        text = THIS_PROJECT.sub(f"{subject}项目", line.text) if subject else line.text
+        for match in EXECUTION.finditer(text):
             name = match["name"].strip()
             if GENERIC_NAME.match(name) or not is_project_name(name) or other_year(match["between"], year) or OTHER_YEAR_NAME.search(name):
                 continue
+            rest = text[match.end() :].split("。")[0]
+            score = SCORE.search(match["between"]) or SCORE.search(rest)
             found.append(
                 Mention(
                     display_name(match["name"]),
                     line.evidence(),
                     2,
+                    score=Decimal(score["score"]) if score else None,
                     budget_yuan=yuan(match["budget"], match["bunit"]),
                     executed_yuan=yuan(match["executed"], match["eunit"]),
                     completion_pct=Decimal(match["pct"]) if match["pct"] else None,
@@ -234,6 +271,19 @@ def listed_mentions(lines: Iterable[Line]) -> tuple[list[Mention], list[Finding]
                 )
             )
     return found, findings
+
+
+def budgeted_mentions(lines: Iterable[Line], year: int | None) -> list[Mention]:
+    """Projects a report describes with their budget (see BUDGETED), not another year's."""
+    found = []
+    for line in lines:
+        for match in BUDGETED.finditer(line.text):
+            name = match["name"].strip()
+            if GENERIC_NAME.match(name) or not is_project_name(name) or other_year(match["between"], year) or OTHER_YEAR_NAME.search(name):
+                continue
+            amount, rounding = yuan(match["number"], match["unit"]), half_unit((match["number"], match["unit"]))
+            found.append(Mention(display_name(name), line.evidence(), 2, budget_yuan=amount, half_unit_yuan=rounding))
+    return found
 
 
 def goal_mentions(lines: Iterable[Line]) -> list[Mention]:
@@ -370,7 +420,8 @@ def extract_projects(
         + listed
         + targeted
         + named_list_mentions(lines)
-        + execution_mentions(lines, year)
+        + execution_mentions(lines, year, reported_project(document))
+        + budgeted_mentions(lines, year)
         + goal_mentions(lines)
         + section_mentions(lines, year)
     )

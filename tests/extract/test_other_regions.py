@@ -920,3 +920,40 @@ def test__project_forms__the_budget_labelled_项目预算_or_年度预算数():
         name="文物修缮", row="年度预算数（万元）\t125.00\t其中：财政拨款（万元）\t125.00"
     )
     assert {p.project: p.budget_yuan for p in read_text(text).project_performance} == {"市场整治": Decimal("368000.00"), "文物修缮": 125 * WAN}
+
+
+def test__projects__more_wordings_of_a_projects_execution():
+    """The Ministry's 决算 "…项目绩效自评综述：…项目自评得分为96分。全年预算数为…"; "XX项目：年初预算数为…，
+    全年预算数为…"; "XX项目，全年预算…，实际支出…"; "年初预算…，调整后预算…，实际支出…"."""
+    text = (
+        "襄州区测试局\n2023年度部门决算\n十、预算绩效情况说明\n"
+        "1.困难群众救助项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为96分。全年预算数为320.00万元，执行数为310.40万元，完成预算的97%。\n"
+        "（3）社区治理项目：年初预算数为40万元，全年预算数为45万元，全年执行数为45万元，预算执行率为100%，自评得分98分。\n"
+        "1.国土空间总体规划编制项目，全年预算380.00万元，实际支出365.00万元，执行率96.05%。\n"
+        "2.耕地保护项目，年初预算120万元，调整后预算150万元，实际支出142.5万元，执行率95%。\n"
+    )
+    found = {p.project: (p.budget_yuan, p.executed_yuan, p.completion_pct, p.score) for p in read_text(text).project_performance}
+    assert found == {
+        "困难群众救助": (320 * WAN, Decimal("3104000.00"), Decimal(97), Decimal(96)),
+        "社区治理": (45 * WAN, 45 * WAN, Decimal(100), Decimal(98)),
+        "国土空间总体规划编制": (380 * WAN, 365 * WAN, Decimal("96.05"), None),
+        "耕地保护": (150 * WAN, Decimal("1425000.0"), Decimal(95), None),
+    }
+
+
+def test__projects__a_report_on_one_project_calls_it_该项目():
+    text = (
+        "武汉市测试区城市管理执法局\n2023年度城市道路照明运维项目支出绩效自评报告\n一、项目基本情况\n"
+        "该项目年初预算数为650.00万元，全年预算数为680.00万元，全年执行数为663.00万元，预算执行率为97.50%。\n"
+    )
+    assert projects_of(text) == {"城市道路照明运维": (680 * WAN, 663 * WAN, Decimal("97.50"))}
+
+
+def test__projects__a_budget_reports_paragraphs_on_its_projects():
+    text = (
+        "长沙市测试区城市管理局\n2024年部门预算\n八、重点项目情况说明\n"
+        "1.环卫作业服务项目预算4,200.00万元，主要用于全区道路清扫保洁。\n"
+        "（一）生活垃圾分类处理项目。该项目2024年预算安排356.00万元，主要用于分类设施运维。\n"
+        "2023年环卫作业服务项目预算4,000.00万元。\n本部门政府采购项目预算120.00万元。\n"
+    )
+    assert projects_of(text) == {"环卫作业服务": (4200 * WAN, None, None), "生活垃圾分类处理": (356 * WAN, None, None)}
