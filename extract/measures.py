@@ -108,6 +108,18 @@ def leading_amount(segment: str, *, final: bool = False) -> tuple[Decimal | None
     return numbers.to_yuan(match["number"], match["unit"]), None
 
 
+OWN_YEAR = re.compile(r"^\s*(?P<year>(?:19|20)\d{2})\s*年度?")
+
+
+def own_year_dropped(segment: str, year: int | None) -> str:
+    """"“三公”经费2024年预算8.00万元" in a 2024 report: the year right after the label is the
+    report's own, no figure (another year there leaves the digits, and so no amount)."""
+    match = OWN_YEAR.match(segment)
+    if match is None or year is None or int(match["year"]) != year:
+        return segment
+    return segment[match.end() :]
+
+
 def _count(pattern: re.Pattern[str], text: str) -> int | None:
     match = pattern.search(text)
     if not match:
@@ -126,7 +138,7 @@ def read_measures(segment: str, context: str, *, counts: bool = False, final: bo
         segment = segment[: end.start()]
     elif end:
         return Measures()
-    amount, unitless = leading_amount(segment, final=final)
+    amount, unitless = leading_amount(own_year_dropped(segment, year), final=final)
     if amount is None and unitless is None:
         total = TOTAL_SPENT.search(segment)
         if total:

@@ -957,3 +957,9 @@ def test__projects__a_budget_reports_paragraphs_on_its_projects():
         "2023年环卫作业服务项目预算4,000.00万元。\n本部门政府采购项目预算120.00万元。\n"
     )
     assert projects_of(text) == {"环卫作业服务": (4200 * WAN, None, None), "生活垃圾分类处理": (356 * WAN, None, None)}
+
+
+def test__three_public__the_reports_year_between_the_label_and_its_figure():
+    """"“三公”经费2024年预算8.00万元，2023年预算9.00万元" in a 2024 budget: 8.00 is the amount."""
+    report = read_text("福建省测试厅\n2024年部门预算\n“三公”经费2024年预算8.00万元，2023年预算9.00万元，比上年减少1.00万元。\n")
+    assert [(f.category, f.amount_yuan, f.prior_year_change_yuan) for f in report.three_public] == [("three_public_total", 8 * WAN, -1 * WAN)]
