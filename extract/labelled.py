@@ -135,6 +135,17 @@ def statements(
             earlier += clause + ";"
 
 
+# "…决算为8.00万元。其中：局本级“三公”经费支出6.00万元，洛南市第一高级中学“三公”经费支出2.00万元":
+# after 其中, a label right after the name of one of the department's units states that unit's part
+UNIT_BEFORE = re.compile(r"(?:本级|[\u4e00-\u9fff]{2,}(?:学校|中学|小学|幼儿园|医院|卫生院|中心|站|所|馆|队|院))[\"“”'‘’\s]*$")
+
+
+def said_of_a_unit(statement: Statement) -> bool:
+    """Whether the statement is one unit's part of the department's figure (see UNIT_BEFORE)."""
+    before = statement.before
+    return "其中" in before and bool(UNIT_BEFORE.search(before))
+
+
 def own_segment(clause: str, match: re.Match[str], later: list[re.Match[str]]) -> str:
     """The text after a label up to the next label outside parentheses, without a parenthesis
     that holds labels of its own: in "国内公务接待支出1.96万元（含外宾接待支出0.45万元），共接待15批次、

@@ -16,7 +16,7 @@ from functools import cache
 
 from extract import numbers
 from extract.document import Document
-from extract.labelled import Alias, Statement, merge, read_aliases, statements
+from extract.labelled import Alias, Statement, merge, read_aliases, said_of_a_unit, statements
 from extract.measures import Measures
 from extract.numbers import MAPS
 from extract.records import Finding, SummaryItem
@@ -215,6 +215,7 @@ def extract_summary_items(document: Document, phase: str, year: int | None = Non
         and awarded_in_final(statement, phase)
         and of_the_whole_report(document, statement)
         and not_project_money(statement)
+        and not said_of_a_unit(statement)
     ]
     merged, findings = merge(special_account_as_business(found), "summary_items")
     items = []

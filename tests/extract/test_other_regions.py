@@ -963,3 +963,15 @@ def test__three_public__the_reports_year_between_the_label_and_its_figure():
     """"“三公”经费2024年预算8.00万元，2023年预算9.00万元" in a 2024 budget: 8.00 is the amount."""
     report = read_text("福建省测试厅\n2024年部门预算\n“三公”经费2024年预算8.00万元，2023年预算9.00万元，比上年减少1.00万元。\n")
     assert [(f.category, f.amount_yuan, f.prior_year_change_yuan) for f in report.three_public] == [("three_public_total", 8 * WAN, -1 * WAN)]
+
+
+def test__summary__a_units_part_after_其中_is_not_the_departments():
+    """A 部门 of several units: "其中：局本级“三公”经费支出6.00万元，某中学“三公”经费支出2.00万元"."""
+    text = (
+        "七、“三公”经费支出决算情况说明\n2022年度“三公”经费财政拨款支出决算为8.00万元。其中：局本级“三公”经费支出6.00万元，"
+        "洛南市第一高级中学“三公”经费支出2.00万元。\n三、支出决算情况说明\n2022年度本年支出合计5,000.00万元，其中：基本支出4,800.00万元，"
+        "项目支出200.00万元。其中：洛南市第一高级中学基本支出4,500.00万元。\n"
+    )
+    report = read_text("洛南市测试局\n2022年度部门决算\n" + text)
+    assert {f.category: f.amount_yuan for f in report.three_public} == {"three_public_total": 8 * WAN}
+    assert {i.item: i.amount_yuan for i in report.summary_items}["expense_basic"] == 4800 * WAN
