@@ -975,3 +975,9 @@ def test__summary__a_units_part_after_其中_is_not_the_departments():
     report = read_text("洛南市测试局\n2022年度部门决算\n" + text)
     assert {f.category: f.amount_yuan for f in report.three_public} == {"three_public_total": 8 * WAN}
     assert {i.item: i.amount_yuan for i in report.summary_items}["expense_basic"] == 4800 * WAN
+
+
+def test__classes__a_lei_code_printed_after_its_name_in_a_sentence():
+    """"其中：一般公共服务支出（201）550.00万元，占84.62%" (Zhejiang): the code between name and figure."""
+    text = "2024年本部门支出预算650.00万元，其中：一般公共服务支出（201）550.00万元，占84.62%；住房保障支出（221）100.00万元，占15.38%。\n"
+    assert classes(text, "宁波市测试区审计局\n2024年部门预算\n") == {("all", "201"): 550 * WAN, ("all", "221"): 100 * WAN}
