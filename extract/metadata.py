@@ -210,8 +210,10 @@ def joined_title(line: Line, following: tuple[Line, ...]) -> Line:
 
 
 def choose_title(document: Document, titles: list[Title]) -> Title:
-    """The first report title; else the first 三公 title; else the first table title."""
-    for subject in ("report", "three_public", "tables"):
+    """The first report title; else, in a file of 公开表, the first table title (its 三公 table,
+    "2023年度财政拨款“三公”经费支出决算表", is one table of the file, not a 三公 disclosure); else the
+    first 三公 title."""
+    for subject in ("report", "tables", "three_public"):
         chosen = next((t for t in titles if t.subject == subject), None)
         if chosen is not None:
             return chosen
@@ -325,7 +327,7 @@ def decide_phase(document: Document, title: Title) -> str:
         from_table = table_phase(document, title.year)
         phase = "final" if from_table == "final" else phase or from_table
     elif title.subject == "tables" and phase is None:
-        phase = phase_of_table_names(document)
+        phase = phase_of_table_names(document) or phase_of_table_headings(document)
     if phase is None:
         raise UnreadableReport(
             document.path,
@@ -342,6 +344,19 @@ def phase_of_table_names(document: Document) -> str | None:
             phases.update(kinds()[m.group()].phase for m in kind_pattern().finditer(line.text))
     phases.discard(None)
     return phases.pop() if len(phases) == 1 else None
+
+
+HEADING_ROWS = 3
+
+
+def phase_of_table_headings(document: Document) -> str | None:
+    """The phase a file of tables' column headings say, when their names say none ("2024年部门收支
+    总表" over 项目 | 预算数): final where a heading says 决算 (a 决算 table also prints 年初预算数),
+    else budget where one says 预算."""
+    headings = {cell.text for table in document.tables for row in table.rows[:HEADING_ROWS] for cell in row}
+    if any("决算" in text for text in headings):
+        return "final"
+    return "budget" if any("预算" in text for text in headings) else None
 
 
 def read_metadata(document: Document) -> tuple[Metadata, list[Finding]]:

@@ -981,3 +981,28 @@ def test__classes__a_lei_code_printed_after_its_name_in_a_sentence():
     """"其中：一般公共服务支出（201）550.00万元，占84.62%" (Zhejiang): the code between name and figure."""
     text = "2024年本部门支出预算650.00万元，其中：一般公共服务支出（201）550.00万元，占84.62%；住房保障支出（221）100.00万元，占15.38%。\n"
     assert classes(text, "宁波市测试区审计局\n2024年部门预算\n") == {("all", "201"): 550 * WAN, ("all", "221"): 100 * WAN}
+
+
+def test__metadata__a_file_of_tables_whose_三公_table_names_a_year_is_a_file_of_tables():
+    """A 公开表 file (no report title) with "2023年度财政拨款“三公”经费支出决算表" among its tables was
+    taken for a stand-alone 三公 disclosure, whose tables are not read: nothing loaded, no finding."""
+    text = (
+        "公开01表\n2023年度支出决算表\n部门：青禾县测试局\t单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+        "\t合计\t60.00\t60.00\t\n210\t卫生健康支出\t60.00\t60.00\t\n"
+        "公开02表\n2023年度财政拨款“三公”经费支出决算表\n部门：青禾县测试局\t单位：万元\n"
+        "合计\t因公出国（境）费\t公务用车购置及运行维护费\t公务接待费\n15.00\t\t10.00\t5.00\n"
+    )
+    report = read_text(text)
+    assert (report.document.department, report.document.phase) == ("青禾县测试局", "final")
+    assert {f.category: f.amount_yuan for f in report.three_public}["three_public_total"] == 15 * WAN
+    assert {i.item: i.amount_yuan for i in report.summary_items}["expense_total"] == 60 * WAN
+
+
+def test__metadata__a_file_of_budget_tables_whose_names_say_no_phase_takes_it_from_their_headings():
+    """The national template's "2024年部门收支总表" over 项目 | 预算数."""
+    text = (
+        "2024年部门收支总表\n部门：青禾县测试局\t单位：万元\n收入\t收入\t支出\t支出\n项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款收入\t60.00\t九、卫生健康支出\t60.00\n本年收入合计\t60.00\t本年支出合计\t60.00\n"
+    )
+    report = read_text(text)
+    assert report.document.phase == "budget" and {i.item: i.amount_yuan for i in report.summary_items}["income_total"] == 60 * WAN
