@@ -101,11 +101,20 @@ def format_number(value: float | int | Decimal, number_format: str | None) -> st
         if len(parts) >= 3 and number == 0:
             return parts[2].apply(number)
         if len(parts) >= 2 and number < 0:
-            return parts[1].apply(-number)
+            return signed_negative(parts[1].apply(-number))
         text = parts[0].apply(abs(number))
     except InvalidOperation:  # more digits than a Decimal context holds: no format prints it
         return general(number)
     return "-" + text if number < 0 and any(ch.isdigit() and ch != "0" for ch in text) else text
+
+
+NEGATIVE_MARK = re.compile(r"[-−－(（▲▼△▽]")
+
+
+def signed_negative(text: str) -> str:
+    """A negative section that marks its number only by colour ("#,##0.00;[Red]#,##0.00": 5.00 in
+    red) prints no sign the text can keep: the minus is added, so the figure stays negative."""
+    return text if NEGATIVE_MARK.search(text) or not any(ch.isdigit() and ch != "0" for ch in text) else "-" + text
 
 
 def general(number: Decimal) -> str:

@@ -90,6 +90,7 @@ class CodeContext:
     def compose(self, parts: dict[str, str]) -> str | None:
         """The full code from the row's code cells; None when they do not make one."""
         lei, kuan, xiang, whole = (parts.get(k, "") for k in ("code_lei", "code_kuan", "code_xiang", "code"))
+        kuan, xiang = (part.zfill(2) if len(part) == 1 else part for part in (kuan, xiang))  # "5": an Excel cell lost its 0
         if whole:
             code = whole
         elif xiang:

@@ -1006,3 +1006,16 @@ def test__metadata__a_file_of_budget_tables_whose_names_say_no_phase_takes_it_fr
     )
     report = read_text(text)
     assert report.document.phase == "budget" and {i.item: i.amount_yuan for i in report.summary_items}["income_total"] == 60 * WAN
+
+
+def test__tables__split_code_columns_whose_leading_zero_was_lost():
+    """A 类 | 款 | 项 table typed in Excel's General format prints 款 05 as "5": 208 | 5 | 5 is 2080505."""
+    text = (
+        "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目编码\t科目编码\t科目名称\t合计\n类\t款\t项\t科目名称\t合计\n"
+        "208\t\t\t社会保障和就业支出\t150.00\n208\t5\t\t行政事业单位养老支出\t150.00\n208\t5\t5\t机关事业单位基本养老保险缴费支出\t100.00\n"
+        "208\t5\t6\t机关事业单位职业年金缴费支出\t50.00\n"
+    )
+    assert classes(text, "青禾县测试局\n2023年度部门决算\n") == {
+        ("general_budget", "208"): 150 * WAN, ("general_budget", "20805"): 150 * WAN,
+        ("general_budget", "2080505"): 100 * WAN, ("general_budget", "2080506"): 50 * WAN,
+    }
