@@ -79,6 +79,13 @@ def joined(table: PageTable, following: PageTable) -> PageTable:
     return PageTable(rows + rest, table.top, following.bottom, table.xs, pages + rest_pages)
 
 
+def opens_with_title(table: PageTable) -> bool:
+    """Whether the table's first row is a table's title ("政府性基金预算财政拨款支出决算表" in a cell
+    merged across the table): a new table of the same template width, not the one above going on."""
+    texts = {normalise(c.text) for c in table.rows[0] if c.text} if table.rows else set()
+    return len(texts) == 1 and texts.pop().endswith("表")
+
+
 def repeated_titles(blocks: list[Block], before: list[Block]) -> int:
     """How many of a page's first lines repeat lines printed just above the table it continues."""
     titles = {normalise(b.text) for b in before[-TITLE_LINES:] if isinstance(b, TextLine)}
@@ -114,7 +121,8 @@ def join_pieces(pages: list[list[Block]]) -> list[list[Block]]:
             page, position = open_table
             table = pages[page][position]
             skip = repeated_titles(blocks, pages[page][:position])
-            if skip < len(blocks) and isinstance(blocks[skip], PageTable) and same_columns(table, blocks[skip]):
+            following = blocks[skip] if skip < len(blocks) else None
+            if isinstance(following, PageTable) and same_columns(table, following) and not opens_with_title(following):
                 pages[page][position] = joined(table, blocks[skip])
                 del blocks[: skip + 1]
         if blocks:
