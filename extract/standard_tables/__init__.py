@@ -17,6 +17,7 @@ with its evidence, and nothing is loaded from it.
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass, field
 
 from extract.document import Document
@@ -67,6 +68,9 @@ def recognised_tables(document: Document) -> list[Recognised]:
     previous: Recognised | None = None
     for table in document.tables:
         recognised, lines = recognise(document, table)
+        if recognised is not None and continued_title(recognised, previous):
+            append_continuation(previous, table, document, header_size(previous.rows)[0])
+            continue
         if recognised is None:
             if continues(previous, table, lines):
                 append_continuation(previous, table, document, header_size(previous.rows)[0])
@@ -76,6 +80,20 @@ def recognised_tables(document: Document) -> list[Recognised]:
         found.append(recognised)
         previous = recognised
     return [table for table in found if table.rule.kind != "other"]
+
+
+CONTINUED = re.compile(r"(?:\(续\)|续表?)\s*$")
+
+
+def continued_title(table: Recognised, previous: Recognised | None) -> bool:
+    """"一般公共预算财政拨款支出决算表（续）" over a table as wide as the same kind of table just above:
+    its rest, whose header was not repeated."""
+    return (
+        previous is not None
+        and CONTINUED.search(table.title.text) is not None
+        and table.rule == previous.rule
+        and table.table.width == previous.table.width
+    )
 
 
 def read_table(table: Recognised, phase: str | None, year: int | None) -> TableReading:

@@ -1019,3 +1019,15 @@ def test__tables__split_code_columns_whose_leading_zero_was_lost():
         ("general_budget", "208"): 150 * WAN, ("general_budget", "20805"): 150 * WAN,
         ("general_budget", "2080505"): 100 * WAN, ("general_budget", "2080506"): 50 * WAN,
     }
+
+
+def test__tables__a_table_continued_under_its_title_with_续():
+    """"一般公共预算财政拨款支出决算表（续）" over rows without the header: the rest of the table above."""
+    text = (
+        "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+        "\t合计\t150.00\t150.00\t\n208\t社会保障和就业支出\t100.00\t100.00\t\n20805\t行政事业单位养老支出\t100.00\t100.00\t\n"
+        "一般公共预算财政拨款支出决算表（续）\n单位：万元\n2080505\t机关事业单位基本养老保险缴费支出\t100.00\t100.00\t\n"
+        "221\t住房保障支出\t50.00\t50.00\t\n"
+    )
+    found = classes(text, "青禾县测试局\n2023年度部门决算\n")
+    assert found[("general_budget", "2080505")] == 100 * WAN and found[("general_budget", "221")] == 50 * WAN
