@@ -40,7 +40,8 @@ YEAR = re.compile(r"^\d{4}年度?")
 # "（功能科目）", "(续)", "续表" after 表
 TITLE_TAIL = re.compile(r"(?:\([^()]{1,12}\)|续表?|\(续\))+$")
 # "单位：万元", "金额单位：元", "单位:万元"; "单位：万" at the end of a line whose 元 went to the next
-UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>万元|千元|亿元|元|万(?=\s*$))")
+UNIT = re.compile(r"单位\s*[:：]\s*(?P<unit>万元|千元|亿元|元|万(?=\s*$))|^\s*\(?\s*(?P<alone>万元|元)\s*\)?\s*$")
+"""(also a unit printed alone in its cell or line: "万元", "（万元）")"""
 UNIT_WORDS = {"万": "万元"}
 
 
@@ -82,7 +83,8 @@ def unit_of(texts: list[str]) -> str | None:
     for text in texts:
         match = UNIT.search(text)
         if match:
-            return UNIT_WORDS.get(match["unit"], match["unit"])
+            unit = match["unit"] or match["alone"]
+            return UNIT_WORDS.get(unit, unit)
     return None
 
 

@@ -1031,3 +1031,20 @@ def test__tables__a_table_continued_under_its_title_with_续():
     )
     found = classes(text, "青禾县测试局\n2023年度部门决算\n")
     assert found[("general_budget", "2080505")] == 100 * WAN and found[("general_budget", "221")] == 50 * WAN
+
+
+def test__tables__三公_rows_named_本年_and_上年_a_completion_heading_with_为_and_a_unit_alone():
+    title = "青禾县测试局\n2024年部门预算\n"
+    three = (
+        "一般公共预算“三公”经费支出表\n单位：万元\n项目\t合计\t因公出国（境）费\t公务用车购置及运行费\t公务接待费\n"
+        "上年预算数\t40.00\t\t32.00\t8.00\n本年预算数\t30.00\t\t25.00\t5.00\n"
+    )
+    report = read_text(title + three)
+    assert {f.category: (f.amount_yuan, f.prior_year_yuan) for f in report.three_public}["three_public_total"] == (30 * WAN, 40 * WAN)
+    final = (
+        "一般公共预算财政拨款支出决算表\n万元\n科目编码\t科目名称\t年初预算数\t决算数\t决算数为年初预算数的%\n"
+        "\t合计\t100.00\t110.00\t110.00\n208\t社会保障和就业支出\t100.00\t110.00\t110.00\n"
+    )
+    report = read_text("青禾县测试局\n2023年度部门决算\n" + final)
+    rows = {f.class_code: (f.amount_yuan, f.budget_yuan, f.completion_pct) for f in report.expenditure_by_function}
+    assert rows["208"] == (110 * WAN, 100 * WAN, Decimal("110.00"))
