@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from extract.document import Cell, Document, Line, Table
+from extract.document import Cell, Document, Line, Table, normalise
 from extract.numbers import unit_factors
 from extract.standard_tables.maps import NOISE, TitleRule, title_rule
 
@@ -116,6 +116,8 @@ def recognise(document: Document, table: Table) -> tuple[Recognised | None, list
     inside = top_rows(table)
     candidates = [(line, line.text) for line in lines]
     candidates += [(document.line(table.line_numbers[i]), c.text) for i in range(inside) for c in table.rows[i] if c.text]
+    if table.name and table.line_numbers:  # a workbook's sheet named "1.收入支出决算总表": the title of last resort
+        candidates.insert(0, (document.line(table.line_numbers[0]), normalise(table.name)))
     for position in range(len(candidates) - 1, -1, -1):
         line, text = candidates[position]
         title = title_text(text)

@@ -16,6 +16,7 @@ import io
 import re
 import zipfile
 from datetime import datetime
+from decimal import Decimal
 
 import openpyxl
 import pytest
@@ -199,3 +200,23 @@ def test__read_xlsx__a_title_merged_across_the_whole_row_costs_nothing():
     document = read_bytes(data, "wide.xlsx")
     assert time.process_time() - started < 0.5
     assert [line.raw for line in document.lines] == ["攀枝花市西区政协", "2020年度部门决算", "项目\t金额", "一般公共服务支出\t1.5"]
+
+
+def test__process_report__a_table_titled_only_by_its_sheets_name(tmp_path):
+    """A workbook of 公开表 whose sheets carry the titles ("2.支出决算表"): no title row above the table."""
+    from transform.pipeline import process_report
+
+    workbook = openpyxl.Workbook()
+    cover = workbook.active
+    cover.title = "封面"
+    cover.append(["青禾县测试局"])
+    cover.append(["2023年度部门决算"])
+    sheet = workbook.create_sheet("2.支出决算表")
+    sheet.append(["部门：青禾县测试局", None, None, "单位：万元"])
+    sheet.append(["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"])
+    sheet.append([None, "合计", 60, 40, 20])
+    sheet.append(["210", "卫生健康支出", 60, 40, 20])
+    path = tmp_path / "决算.xlsx"
+    path.write_bytes(workbook_bytes(workbook))
+    report = process_report(path)
+    assert {(f.class_code, f.amount_yuan) for f in report.expenditure_by_function} == {("210", Decimal("600000.00"))}
