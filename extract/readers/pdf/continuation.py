@@ -26,6 +26,32 @@ def same_columns(table: PageTable, following: PageTable) -> bool:
     return len(table.xs) == len(following.xs) and all(abs(a - b) <= COLUMN_TOLERANCE for a, b in zip(table.xs, following.xs))
 
 
+def on_columns(table: PageTable, following: PageTable) -> PageTable | None:
+    """The continuation laid on the table's columns when its grid lacks some of their boundaries
+    (a code merged across 类 | 款 | 项 on a page whose rows print no rule between them): each cell
+    fills the columns it spans, repeated there as a merged cell; None when a boundary of the
+    continuation is not one of the table's, or the outer edges differ."""
+    xs, fxs = table.xs, following.xs
+    if len(fxs) >= len(xs) or len(fxs) < 2:
+        return None
+    at = []
+    for x in fxs:
+        index = next((i for i, edge in enumerate(xs) if abs(edge - x) <= COLUMN_TOLERANCE), None)
+        if index is None:
+            return None
+        at.append(index)
+    if at[0] != 0 or at[-1] != len(xs) - 1:
+        return None
+    rows = []
+    for row in following.rows:
+        cells: list[Cell] = []
+        for index, one in enumerate(row):
+            span = at[index + 1] - at[index]
+            cells += [one] + [cell(one.raw, True) for _ in range(span - 1)]
+        rows.append(tuple(cells))
+    return PageTable(tuple(rows), following.top, following.bottom, xs, following.pages, following.alone)
+
+
 def row_texts(row) -> tuple[str, ...]:
     return tuple(c.text for c in row)
 
@@ -122,8 +148,10 @@ def join_pieces(pages: list[list[Block]]) -> list[list[Block]]:
             table = pages[page][position]
             skip = repeated_titles(blocks, pages[page][:position])
             following = blocks[skip] if skip < len(blocks) else None
+            if isinstance(following, PageTable) and not same_columns(table, following) and not opens_with_title(following):
+                following = on_columns(table, following) or following
             if isinstance(following, PageTable) and same_columns(table, following) and not opens_with_title(following):
-                pages[page][position] = joined(table, blocks[skip])
+                pages[page][position] = joined(table, following)
                 del blocks[: skip + 1]
         if blocks:
             open_table = (index, len(blocks) - 1) if isinstance(blocks[-1], PageTable) else None

@@ -236,13 +236,15 @@ PRINTED = {
     REPORTS / "pdf" / "last_row_alone_on_next_page.pdf": REPORTS / "pdf" / "row_broken_over_pages.txt",
     REPORTS / "pdf" / "header_row_alone_on_its_page.pdf": REPORTS / "pdf" / "row_broken_over_pages.txt",
     REPORTS / "pdf" / "title_in_first_ruled_row.pdf": REPORTS / "pdf" / "title_in_first_ruled_row.txt",
+    REPORTS / "pdf" / "code_merged_on_continued_pages.pdf": REPORTS / "pdf" / "code_merged_on_continued_pages.txt",
 }
 """PDFs printed by LibreOffice from a .docx of the text (tests/reports/pdf/README.md), and that text:
 flush left; justified with first-line indents on a small page (a sentence that ends at the right
 edge, its paragraph going on below); an A6 page with a running header and a 第 N 页 footer; a
 table row the page break cut in two, its figures wrapped in their cells ("1,234" | ".56"); a
 table's last row alone on the next page, and its header row alone at the foot of a page; a page
-opening with a table of the same columns whose title is its first ruled row (a new table)."""
+opening with a table of the same columns whose title is its first ruled row (a new table); tables
+continued without their header, the code merged across 类 | 款 | 项 (fewer rules on the next page)."""
 
 
 @pytest.mark.parametrize("pdf", sorted(PRINTED), ids=lambda path: path.stem)
