@@ -1048,3 +1048,20 @@ def test__tables__三公_rows_named_本年_and_上年_a_completion_heading_with_
     report = read_text("青禾县测试局\n2023年度部门决算\n" + final)
     rows = {f.class_code: (f.amount_yuan, f.budget_yuan, f.completion_pct) for f in report.expenditure_by_function}
     assert rows["208"] == (110 * WAN, 100 * WAN, Decimal("110.00"))
+
+
+def test__tables__a_收支总表_with_a_fourth_pair_by_economic_class():
+    """收入 | 按功能分类 | 按经济分类 | 按支出性质: the 支出性质 pair gives 基本 / 项目支出; the 经济分类 pair is
+    not read as functional classes."""
+    text = (
+        "收支预算总表\n单位：万元\n收入\t收入\t支出\t支出\t支出\t支出\t支出\t支出\n"
+        "项目\t预算数\t按功能分类\t按功能分类\t按经济分类\t按经济分类\t按支出性质\t按支出性质\n"
+        "项目\t预算数\t项目\t预算数\t项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款收入\t1,600.00\t一、一般公共服务支出\t1,600.00\t一、工资福利支出\t1,200.00\t一、基本支出\t1,250.00\n"
+        "\t\t\t\t二、商品和服务支出\t400.00\t二、项目支出\t350.00\n"
+        "本年收入合计\t1,600.00\t本年支出合计\t1,600.00\t本年支出合计\t1,600.00\t本年支出合计\t1,600.00\n"
+    )
+    report = read_text("青禾县测试办公室\n2024年部门预算\n" + text)
+    items = {i.item: i.amount_yuan for i in report.summary_items}
+    assert (items["expense_basic"], items["expense_project"]) == (1250 * WAN, 350 * WAN)
+    assert "function_class_unknown" not in {f.rule for f in report.findings}
