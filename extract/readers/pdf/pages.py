@@ -254,8 +254,53 @@ def page_drawings(page, frame: Frame) -> tuple[tuple[Rule, ...], int]:
         elif kind == image:
             images += 1
         elif kind == form:
-            images += form_images(obj)
+            images += form_drawings(obj, IDENTITY, frame, rules)
     return tuple(r for r in rules if r is not None), images
+
+
+Matrix = tuple[float, float, float, float, float, float]
+IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def then(first: Matrix, second: Matrix) -> Matrix:
+    """The transform applying ``first``, then ``second`` (PDF matrices a b c d e f)."""
+    a, b, c, d, e, f = first
+    A, B, C, D, E, F = second
+    return (a * A + b * C, a * B + b * D, c * A + d * C, c * B + d * D, e * A + f * C + E, e * B + f * D + F)
+
+
+def apply(matrix: Matrix, x: float, y: float) -> tuple[float, float]:
+    a, b, c, d, e, f = matrix
+    return a * x + c * y + e, b * x + d * y + f
+
+
+def form_drawings(form, outer: Matrix, frame: Frame, rules: list[Rule | None]) -> int:
+    """The rules inside a form XObject, added to ``rules`` (a page that a merging or stamping
+    tool wrapped whole in a form keeps its table's grid there), and the number of images inside
+    (a scanned page is often one image wrapped in a form). Bounds inside a form are in its
+    space: its matrix, then its parents', take them to the page."""
+    found = pdfium_c.FS_MATRIX()
+    own = (found.a, found.b, found.c, found.d, found.e, found.f) if pdfium_c.FPDFPageObj_GetMatrix(form, found) else IDENTITY
+    matrix = then(own, outer)
+    left, bottom, right, top = (ctypes.c_float() for _ in range(4))
+    images = 0
+    for index in range(pdfium_c.FPDFFormObj_CountObjects(form)):
+        obj = pdfium_c.FPDFFormObj_GetObject(form, index)
+        kind = pdfium_c.FPDFPageObj_GetType(obj)
+        if kind == pdfium_c.FPDF_PAGEOBJ_PATH and pdfium_c.FPDFPageObj_GetBounds(obj, left, bottom, right, top):
+            corners = [apply(matrix, x, y) for x in (left.value, right.value) for y in (bottom.value, top.value)]
+            x0, x1 = min(x for x, _ in corners), max(x for x, _ in corners)
+            y0, y1 = min(y for _, y in corners), max(y for _, y in corners)
+            if x1 - x0 > THIN and y1 - y0 > THIN:
+                if is_stroked(obj):
+                    rules.extend(outline_rules(obj, frame, matrix))
+            elif max(x1 - x0, y1 - y0) >= MIN_RULE:
+                rules.append(thin_rule(*frame.box(x0, y1, x1, y0)))
+        elif kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            images += 1
+        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
+            images += form_drawings(obj, matrix, frame, rules)
+    return images
 
 
 def thin_rule(x0: float, top: float, x1: float, bottom: float) -> Rule | None:
@@ -273,17 +318,19 @@ def is_stroked(obj) -> bool:
     return bool(pdfium_c.FPDFPath_GetDrawMode(obj, fill, stroke)) and bool(stroke.value)
 
 
-def outline_rules(obj, frame: Frame) -> list[Rule]:
-    """The axis-parallel straight segments of a stroked path (a box drawn as one outline)."""
-    matrix = pdfium_c.FS_MATRIX()
-    if not pdfium_c.FPDFPageObj_GetMatrix(obj, matrix):
+def outline_rules(obj, frame: Frame, outer: Matrix = IDENTITY) -> list[Rule]:
+    """The axis-parallel straight segments of a stroked path (a box drawn as one outline);
+    ``outer``: the transform of the forms it is inside."""
+    found = pdfium_c.FS_MATRIX()
+    if not pdfium_c.FPDFPageObj_GetMatrix(obj, found):
         return []
+    matrix = then((found.a, found.b, found.c, found.d, found.e, found.f), outer)
     x, y = ctypes.c_float(), ctypes.c_float()
     rules, previous, start = [], None, None
     for index in range(pdfium_c.FPDFPath_CountSegments(obj)):
         segment = pdfium_c.FPDFPath_GetPathSegment(obj, index)
         pdfium_c.FPDFPathSegment_GetPoint(segment, x, y)
-        point = (matrix.a * x.value + matrix.c * y.value + matrix.e, matrix.b * x.value + matrix.d * y.value + matrix.f)
+        point = apply(matrix, x.value, y.value)
         kind = pdfium_c.FPDFPathSegment_GetType(segment)
         if kind == pdfium_c.FPDF_SEGMENT_MOVETO:
             start = point
@@ -300,15 +347,3 @@ def segment_rule(a: tuple[float, float], b: tuple[float, float], frame: Frame) -
     rule = thin_rule(*box)
     return [rule] if rule is not None else []
 
-
-def form_images(form) -> int:
-    """Images inside a form XObject (a scanned page is often one image wrapped in a form)."""
-    images = 0
-    for index in range(pdfium_c.FPDFFormObj_CountObjects(form)):
-        obj = pdfium_c.FPDFFormObj_GetObject(form, index)
-        kind = pdfium_c.FPDFPageObj_GetType(obj)
-        if kind == pdfium_c.FPDF_PAGEOBJ_IMAGE:
-            images += 1
-        elif kind == pdfium_c.FPDF_PAGEOBJ_FORM:
-            images += form_images(obj)
-    return images

@@ -122,3 +122,20 @@ def three_line_table(note: str | None = None) -> bytes:
     rules = b"0 0 0 rg 20 170 260 0.5 re f 20 150 260 0.5 re f 20 80 260 0.5 re f\n"
     content = rules + text_rows([(186, [(25, "Expenditure by kind")])] + rows)
     return one_page(content, b"<< /F1 5 0 R >>", b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>")
+
+
+def wrapped_in_forms(data: bytes) -> bytes:
+    """Each page of a PDF drawn as one form XObject, scaled by 0.9 and moved (20, 30) points, as
+    merging and stamping tools do: the page's text and rules are inside the form."""
+    source = pdfium.PdfDocument(data)
+    pdf = pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        width, height = source[index].get_size()
+        xobject = pdfium_c.FPDF_NewXObjectFromPage(pdf.raw, source.raw, index)
+        form = pdfium_c.FPDF_NewFormObjectFromXObject(xobject)
+        pdfium_c.FPDFPageObj_Transform(form, 0.9, 0, 0, 0.9, 20, 30)
+        page = pdf.new_page(width, height)
+        pdfium_c.FPDFPage_InsertObject(page.raw, form)
+        page.gen_content()
+        pdfium_c.FPDF_CloseXObject(xobject)
+    return saved(pdf)

@@ -280,3 +280,11 @@ def test__read_document__pdfs_read_in_parallel_threads_read_as_they_do_alone():
     paths = [str(CORPUS / name) for name in PDFS] + [str(path) for path in sorted(PRINTED)]
     done = subprocess.run([sys.executable, "-c", THREADED_READS, *paths], check=False, capture_output=True, text=True, cwd=CORPUS.parents[1], timeout=300)
     assert done.returncode == 0, done.stderr[-2000:]
+
+
+def test__read_pdf__a_page_wrapped_in_a_form_xobject_keeps_its_tables(tmp_path):
+    """Rules inside a form XObject, in its own space, were never seen: no table was found."""
+    pdf = REPORTS / "pdf" / "title_in_first_ruled_row.pdf"
+    wrapped = tmp_path / "wrapped.pdf"
+    wrapped.write_bytes(pdf_files.wrapped_in_forms(pdf.read_bytes()))
+    assert figures_of(extracted(wrapped)) == figures_of(extracted(PRINTED[pdf]))
