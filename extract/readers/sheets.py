@@ -90,21 +90,37 @@ def without_empty_columns(rows: list[list[Cell]]) -> list[list[Cell]]:
 
 
 def add_sheet(builder: DocumentBuilder, sheet: Sheet) -> None:
-    """The sheet's title rows and notes as lines, the rest as one table named after the sheet."""
+    """Each table of the sheet (see blocks) as its title rows and notes as lines, the rest as one
+    table named after the sheet."""
     rows = grid(sheet)
-    first = next((index for index, row in enumerate(rows) if not is_preamble(row)), len(rows))
-    last = len(rows)
-    while last > first and (is_trailing_note(rows[last - 1]) or not texts_of(rows[last - 1])):
-        last -= 1
-    lines = {index: add_lines(builder, rows[index]) for index in range(first)}
-    table = builder.add_table(without_empty_columns(rows[first:last]), name=sheet.name)
-    table_lines = {}
-    if table is not None:
-        kept = [index for index in range(first, last) if any(c.text for c in rows[index])]
-        table_lines = dict(zip(kept, table.line_numbers))
-    lines.update({index: add_lines(builder, rows[index]) for index in range(last, len(rows))})
+    lines: dict[int, int | None] = {}
+    for start, end in blocks(rows):
+        first = next((index for index in range(start, end) if not is_preamble(rows[index])), end)
+        last = end
+        while last > first and (is_trailing_note(rows[last - 1]) or not texts_of(rows[last - 1])):
+            last -= 1
+        lines.update({index: add_lines(builder, rows[index]) for index in range(start, first)})
+        table = builder.add_table(without_empty_columns(rows[first:last]), name=sheet.name)
+        if table is not None:
+            kept = [index for index in range(first, last) if any(c.text for c in rows[index])]
+            lines.update(zip(kept, table.line_numbers))
+        lines.update({index: add_lines(builder, rows[index]) for index in range(last, end)})
     for (row, column), error in sorted(sheet.errors.items()):
-        builder.findings.append(formula_error(builder, sheet, row, column, error, lines.get(row) or table_lines.get(row)))
+        builder.findings.append(formula_error(builder, sheet, row, column, error, lines.get(row)))
+
+
+TABLE_TITLE = re.compile(r"表(?:\s*[(（]?续[)）]?)?$|公开\d+表")
+
+
+def blocks(rows: list[list[Cell]]) -> list[tuple[int, int]]:
+    """The row ranges of the tables a sheet stacks one under another: a new one starts at a
+    table's title ("…支出决算表", alone in its row) after an empty row. One range for most sheets."""
+    starts = [0] + [
+        index
+        for index in range(1, len(rows))
+        if not texts_of(rows[index - 1]) and len(texts_of(rows[index])) == 1 and TABLE_TITLE.search(texts_of(rows[index])[0].text)
+    ]
+    return [(start, end) for start, end in zip(starts, starts[1:] + [len(rows)])]
 
 
 def add_table(builder: DocumentBuilder, rows: list[list[Cell]]) -> None:

@@ -220,3 +220,23 @@ def test__process_report__a_table_titled_only_by_its_sheets_name(tmp_path):
     path.write_bytes(workbook_bytes(workbook))
     report = process_report(path)
     assert {(f.class_code, f.amount_yuan) for f in report.expenditure_by_function} == {("210", Decimal("600000.00"))}
+
+
+def test__process_report__tables_stacked_on_one_sheet_are_each_a_table(tmp_path):
+    """Two 公开表 one under the other, an empty row between: each is read under its own title."""
+    from transform.pipeline import process_report
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (
+        ["青禾县测试局"], ["2023年度部门决算"], [], ["支出决算表"], ["单位：万元"],
+        ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"], [None, "合计", 60, 40, 20], ["210", "卫生健康支出", 60, 40, 20],
+        [], ["财政拨款“三公”经费支出决算表"], ["单位：万元"],
+        ["合计", "因公出国（境）费", "公务用车购置及运行维护费", "公务接待费"], [15, 0, 10, 5],
+    ):
+        sheet.append(row)
+    path = tmp_path / "决算.xlsx"
+    path.write_bytes(workbook_bytes(workbook))
+    report = process_report(path)
+    assert {f.category: f.amount_yuan for f in report.three_public}["three_public_total"] == Decimal("150000.00")
+    assert {(f.class_code, f.amount_yuan) for f in report.expenditure_by_function} == {("210", Decimal("600000.00"))}
