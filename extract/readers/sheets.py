@@ -49,7 +49,8 @@ class Sheet:
     merges: tuple[tuple[int, int, int, int], ...] = ()
     """Merged ranges as (first row, first column, last row, last column), 0-based, inclusive."""
     errors: dict[tuple[int, int], str] = field(default_factory=dict)
-    """(row, column) -> the error a formula's cached value is (#REF!, #DIV/0!); the cell is empty."""
+    """(row, column) -> the error a formula's cached value is (#REF!, #DIV/0!), or NO_CACHED_VALUE;
+    the cell is empty."""
 
 
 def grid(sheet: Sheet) -> list[list[Cell]]:
@@ -67,6 +68,10 @@ def grid(sheet: Sheet) -> list[list[Cell]]:
                 if (row, column) != (top, left):
                     rows[row][column] = copy
     return rows
+
+
+NO_CACHED_VALUE = "no cached value"
+"""The error of a formula cell saved without its result."""
 
 
 def texts_of(row: list[Cell]) -> list[Cell]:
@@ -148,7 +153,8 @@ def formula_error(builder: DocumentBuilder, sheet: Sheet, row: int, column: int,
     if builder.lines:
         at = builder.lines[evidence.line_number - 1]
         evidence = Evidence(at.number, evidence.text, at.page, at.table, at.row)
-    return Finding("sheet_formula_error", "warning", f"cell {where} holds the error {error} instead of a value; it is read as empty", evidence)
+    what = "a formula without its result (written by a program, never saved by a spreadsheet)" if error == NO_CACHED_VALUE else f"the error {error}"
+    return Finding("sheet_formula_error", "warning", f"cell {where} holds {what} instead of a value; it is read as empty", evidence)
 
 
 def column_name(index: int) -> str:

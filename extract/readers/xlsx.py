@@ -7,7 +7,8 @@ faster. So the merged ranges are read from each sheet's XML here (its <mergeCell
 beside openpyxl.
 
 Formula cells give the value Excel cached when it last saved the file; a cached error (#REF!,
-#DIV/0!) is an empty cell and a ``sheet_formula_error`` finding. Numbers and dates print as their
+#DIV/0!), or a formula saved without its result (a workbook written by a program), is an empty
+cell and a ``sheet_formula_error`` finding. Numbers and dates print as their
 number format shows them (extract.readers.number_formats). Hidden sheets are skipped.
 """
 
@@ -25,7 +26,7 @@ from xml.etree import ElementTree
 from extract.document import Document, DocumentBuilder
 from extract.errors import UnreadableReport
 from extract.readers.number_formats import format_date, format_number
-from extract.readers.sheets import Sheet, add_sheet
+from extract.readers.sheets import NO_CACHED_VALUE, Sheet, add_sheet
 
 DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, OSError, KeyError, IndexError, ValueError, TypeError, SyntaxError)
 """What a damaged workbook raises in openpyxl or ElementTree (SyntaxError: XML parse errors)."""
@@ -52,14 +53,13 @@ def read_sheets(data: bytes) -> list[Sheet]:
     """The visible sheets, in the workbook's order."""
     import openpyxl
 
-    archive = zipfile.ZipFile(BytesIO(data))
-    merges, hidden = merged_ranges(archive), hidden_parts(archive)
+    parts = sheet_parts(zipfile.ZipFile(BytesIO(data)))
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", UserWarning)  # extensions openpyxl does not support
         workbook = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True, keep_links=False)
         try:
             return [
-                read_sheet(worksheet, merges.get(worksheet.title, ()), hidden.get(worksheet.title, (frozenset(), frozenset())))
+                read_sheet(worksheet, parts.get(worksheet.title, b""))
                 for worksheet in workbook.worksheets
                 if worksheet.sheet_state == "visible"
             ]
@@ -67,10 +67,16 @@ def read_sheets(data: bytes) -> list[Sheet]:
             workbook.close()
 
 
-def read_sheet(worksheet, merges: tuple[tuple[int, int, int, int], ...], hidden=(frozenset(), frozenset())) -> Sheet:
-    """The sheet's printed cells; ``hidden``: its hidden (rows, columns), 0-based, which print nothing."""
-    hidden_rows, hidden_columns = hidden
-    texts, errors = {}, {}
+def read_sheet(worksheet, xml: bytes) -> Sheet:
+    """The sheet's printed cells (its XML gives its merged ranges, its hidden rows and columns,
+    which print nothing, and its formulas without a cached value)."""
+    hidden_rows, hidden_columns = hidden_parts(xml)
+    texts: dict[tuple[int, int], str] = {}
+    errors = {
+        position: error
+        for position, error in uncached_formulas(xml).items()
+        if position[0] not in hidden_rows and position[1] not in hidden_columns
+    }
     worksheet.reset_dimensions()  # a stored dimension may claim a million empty rows
     for row in worksheet.iter_rows():
         for item in row:
@@ -85,7 +91,7 @@ def read_sheet(worksheet, merges: tuple[tuple[int, int, int, int], ...], hidden=
             text = printed(item.value, item.number_format)
             if text.strip():
                 texts[position] = text
-    return Sheet(worksheet.title, texts, merges, errors)
+    return Sheet(worksheet.title, texts, merged_ranges(xml), errors)
 
 
 def printed(value, number_format: str | None) -> str:
@@ -99,20 +105,24 @@ def printed(value, number_format: str | None) -> str:
     return str(value)
 
 
-def merged_ranges(archive: zipfile.ZipFile) -> dict[str, tuple[tuple[int, int, int, int], ...]]:
-    """Sheet name -> its merged ranges as (first row, first column, last row, last column), 0-based."""
-    from openpyxl.utils.cell import range_boundaries
-
+def sheet_parts(archive: zipfile.ZipFile) -> dict[str, bytes]:
+    """Sheet name -> the XML of its part."""
     workbook = relationship_targets(archive, "")[OFFICE_DOCUMENT][0]
     sheets = relationship_targets(archive, workbook)
     out = {}
     for element in ElementTree.fromstring(archive.read(workbook)).iter():
         if local(element.tag) == "sheet":
             target = next((sheets[rid] for name, rid in element.attrib.items() if local(name) == "id" and rid in sheets), None)
-            refs = MERGE_CELL.findall(archive.read(target)) if target else []
-            bounds = (range_boundaries(ref.decode()) for ref in refs)
-            out[element.get("name")] = tuple((top - 1, left - 1, bottom - 1, right - 1) for left, top, right, bottom in bounds)
+            out[element.get("name")] = archive.read(target) if target else b""
     return out
+
+
+def merged_ranges(xml: bytes) -> tuple[tuple[int, int, int, int], ...]:
+    """A sheet's merged ranges as (first row, first column, last row, last column), 0-based."""
+    from openpyxl.utils.cell import range_boundaries
+
+    bounds = (range_boundaries(ref.decode()) for ref in MERGE_CELL.findall(xml))
+    return tuple((top - 1, left - 1, bottom - 1, right - 1) for left, top, right, bottom in bounds)
 
 
 HIDDEN_COLUMNS = re.compile(rb"<(?:\w+:)?col\b[^>]*>")
@@ -120,28 +130,36 @@ HIDDEN_ROW = re.compile(rb"<(?:\w+:)?row\b[^>]*>")
 ATTRIBUTE = re.compile(rb'(\w+)="([^"]*)"')
 
 
-def hidden_parts(archive: zipfile.ZipFile) -> dict[str, tuple[frozenset[int], frozenset[int]]]:
-    """Sheet name -> its hidden (rows, columns), 0-based: a hidden column (上年数 kept for the
-    author) is not part of the table the sheet prints."""
-    workbook = relationship_targets(archive, "")[OFFICE_DOCUMENT][0]
-    sheets = relationship_targets(archive, workbook)
+FORMULA_CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*)>((?:(?!</(?:\w+:)?c>).)*?<(?:\w+:)?f\b(?:(?!</(?:\w+:)?c>).)*)</(?:\w+:)?c>", re.DOTALL)
+CELL_REF = re.compile(rb'\br="([A-Z]+)([0-9]+)"')
+
+
+def uncached_formulas(xml: bytes) -> dict[tuple[int, int], str]:
+    """(row, column), 0-based -> NO_CACHED_VALUE for each formula cell without a cached value:
+    openpyxl reads it as empty, which would be a figure lost without a word."""
+    from openpyxl.utils.cell import column_index_from_string
+
     out = {}
-    for element in ElementTree.fromstring(archive.read(workbook)).iter():
-        if local(element.tag) != "sheet":
-            continue
-        target = next((sheets[rid] for name, rid in element.attrib.items() if local(name) == "id" and rid in sheets), None)
-        xml = archive.read(target) if target else b""
-        columns, rows = set(), set()
-        for tag in HIDDEN_COLUMNS.findall(xml):
-            attributes = dict(ATTRIBUTE.findall(tag))
-            if attributes.get(b"hidden") in (b"1", b"true") and attributes.get(b"min", b"").isdigit():
-                columns.update(range(int(attributes[b"min"]) - 1, int(attributes.get(b"max", attributes[b"min"])) ))
-        for tag in HIDDEN_ROW.findall(xml):
-            attributes = dict(ATTRIBUTE.findall(tag))
-            if attributes.get(b"hidden") in (b"1", b"true") and attributes.get(b"r", b"").isdigit():
-                rows.add(int(attributes[b"r"]) - 1)
-        out[element.get("name")] = (frozenset(rows), frozenset(columns))
+    for attributes, body in FORMULA_CELL.findall(xml):
+        ref = CELL_REF.search(attributes)
+        if ref and not re.search(rb"<(?:\w+:)?v>[^<]", body):
+            out[(int(ref[2]) - 1, column_index_from_string(ref[1].decode()) - 1)] = NO_CACHED_VALUE
     return out
+
+
+def hidden_parts(xml: bytes) -> tuple[frozenset[int], frozenset[int]]:
+    """A sheet's hidden (rows, columns), 0-based: a hidden column (上年数 kept for the author) is
+    not part of the table the sheet prints."""
+    columns, rows = set(), set()
+    for tag in HIDDEN_COLUMNS.findall(xml):
+        attributes = dict(ATTRIBUTE.findall(tag))
+        if attributes.get(b"hidden") in (b"1", b"true") and attributes.get(b"min", b"").isdigit():
+            columns.update(range(int(attributes[b"min"]) - 1, int(attributes.get(b"max", attributes[b"min"]))))
+    for tag in HIDDEN_ROW.findall(xml):
+        attributes = dict(ATTRIBUTE.findall(tag))
+        if attributes.get(b"hidden") in (b"1", b"true") and attributes.get(b"r", b"").isdigit():
+            rows.add(int(attributes[b"r"]) - 1)
+    return frozenset(rows), frozenset(columns)
 
 
 def relationship_targets(archive: zipfile.ZipFile, part: str) -> dict[str, str]:

@@ -240,3 +240,16 @@ def test__process_report__tables_stacked_on_one_sheet_are_each_a_table(tmp_path)
     report = process_report(path)
     assert {f.category: f.amount_yuan for f in report.three_public}["three_public_total"] == Decimal("150000.00")
     assert {(f.class_code, f.amount_yuan) for f in report.expenditure_by_function} == {("210", Decimal("600000.00"))}
+
+
+def test__read_xlsx__a_formula_saved_without_its_result_is_a_finding():
+    """openpyxl (and other programs) write formulas with no cached value: the cell reads empty, and
+    a finding names it rather than a figure going missing without a word."""
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    sheet.title = "公开01表"
+    for row in (["项目", "金额"], ["基本支出", 40], ["项目支出", 20], ["合计", "=SUM(B2:B3)"]):
+        sheet.append(row)
+    document = read_bytes(workbook_bytes(workbook), "决算.xlsx")
+    [finding] = [f for f in document.findings if f.rule == "sheet_formula_error"]
+    assert "公开01表!B4" in finding.message and "without its result" in finding.message
