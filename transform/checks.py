@@ -275,6 +275,7 @@ def run_checks(document: Document, report: ExtractedReport, readings: list[Table
         *check_completion(report.project_performance, "budget_yuan", "executed_yuan", "project"),
         *check_completion(report.summary_items, "budget_yuan", "amount_yuan", "summary"),
         *check_completion(report.three_public, "budget_yuan", "amount_yuan", "三公经费"),
+        *check_completion(report.expenditure_by_function, "budget_yuan", "amount_yuan", "functional class"),
         *check_text(document, report.document.fiscal_year),
         *check_signs(report),
     ]

@@ -37,3 +37,16 @@ def test__process_report__a_total_with_a_part_no_item_holds_is_no_sum_mismatch(t
     assert "sum_mismatch" not in {f.rule for f in process_report(path).findings}
     path.write_text(title + "2024年度支出合计4100.00万元。其中：基本支出3500.00万元，项目支出540.00万元。\n", encoding="utf-8")
     assert "sum_mismatch" in {f.rule for f in process_report(path).findings}
+
+
+def test__process_report__a_class_completion_against_another_budget_is_a_finding(tmp_path):
+    """年初预算数 | 调整预算数 | 决算数 | 完成预算%: 97.78 is 880 / 900 (the adjusted budget), printed
+    beside the 年初预算 800 that budget_yuan holds."""
+    path = tmp_path / "决算.txt"
+    path.write_text(
+        "九江市测试区水利局\n2023年度部门决算\n一般公共预算财政拨款支出决算表\n单位：万元\n"
+        "科目编码\t科目名称\t年初预算数\t调整预算数\t决算数\t完成预算%\n213\t农林水支出\t800.00\t900.00\t880.00\t97.78\n",
+        encoding="utf-8",
+    )
+    [finding] = [f for f in process_report(path).findings if f.rule == "completion_mismatch"]
+    assert "97.78%" in finding.message and "110.00%" in finding.message
