@@ -55,10 +55,11 @@ EXECUTION = re.compile(
     """,
     re.VERBOSE,
 )
-# "1.环卫作业服务项目预算4,200.00万元，主要用于…"; "（一）生活垃圾分类处理项目。该项目2024年预算安排356.00万元，…"
+# "1.环卫作业服务项目预算4,200.00万元，主要用于…"; "（一）生活垃圾分类处理项目。该项目2024年预算安排356.00万元，…":
+# an item of a numbered list (unnumbered, "以上项目预算共计…", "本年度新增项目预算…" are totals)
 BUDGETED = re.compile(
     rf"""
-    (?:^|[;。])\s*(?:{ENUMERATION})?\s*(?:{SUBJECT})?\s*
+    (?:^|[;。])\s*(?:{ENUMERATION})\s*(?:{SUBJECT})?\s*
     (?P<name>[^,;:。()]{{2,40}}?)项目(?:\s*[。,]\s*该项目)?
     (?P<between>\s*(?:(?:19|20)\d{{2}}\s*年度?)?\s*)
     (?:预算(?:安排|资金|数)?|安排(?:预算|资金)?)(?:为|共计)?\s*(?P<number>{NUM})\s*(?P<unit>{UNIT})
@@ -68,9 +69,23 @@ BUDGETED = re.compile(
 )
 # "…项目绩效自评综述：根据年初设定的绩效目标，项目自评得分为96分。全年预算数为320.00万元…"; "…，自评得分98分"
 SCORE = re.compile(rf"自评得分(?:为)?\s*(?P<score>{NUM})\s*分")
-OTHER_YEAR_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|上年度?|上一年度?|去年)")
-"""A name that opens with a year ("2023年度困难群众救助项目…", "上年度养老服务补贴项目…") states that
-year's project (the report's own year needs no saying: such a sentence is a look back)."""
+YEAR_BEFORE_NAME = re.compile(r"^(?:(?P<year>(?:19|20)\d{2})\s*年度?|上年度?|上一年度?|去年)\s*")
+"""A name opening with a year ("2023年度困难群众救助项目…", "上年度养老服务补贴项目…") states that
+year's project: the report's own year is dropped from the name, another year's project is not the
+report's."""
+
+
+def own_project(name: str, year: int | None) -> str | None:
+    """The project's name without the report's own year before it; None when the name is no
+    project's (see NOT_A_PROJECT, GENERIC_NAME) or says another year."""
+    before = YEAR_BEFORE_NAME.match(name)
+    if before:
+        if before["year"] is None or year is None or int(before["year"]) != year:
+            return None
+        name = name[before.end() :]
+    return name if is_project_name(name) and not GENERIC_NAME.match(name) else None
+
+
 GENERIC_NAME = re.compile(r"^(?:(?:19|20)\d{2}\s*年度?|全年|本年度?|年度|本?部门|本?单位|该|各|全部|所有|其他|其余|重点|整体|共)+$")
 """What precedes 项目绩效目标 without naming a project: "全年各项目绩效目标…", "2023年度部门项目绩效目标…"."""
 
@@ -81,13 +96,15 @@ NOT_A_PROJECT = re.compile(
        |上级补助|(?:中央和?省级|中央|省级|上级)?转移支付|事业收入|上年结转|结转|新增|延续|续建|经常性|一次性|当年|本级
        |政府采购|政府购买服务)
      (?:资金|项目|拨款|收入|安排)?$
-    | 共\s*\d+\s*个 | \d+\s*个项目 | 纳入 | 自有财力 | 的$
+    | ^(?:以上|上述|前述|其中|全部|所有|以前年度|往年|本年度|当年)
+    | (?:新增|延续|续建|结转|重大|重点|基本建设|其他)$
+    | 共\s*\d+\s*个 | \d+\s*个 | 纳入(?:绩效|自评|评价|预算|管理) | 自有财力安排 | 的$
     """,
     re.VERBOSE,
 )
 """Names that are no project: a source of money or a kind of project ("其中：财政拨款1,100.00万元，
-其他资金150.00万元"; "新增项目400万元、延续项目960万元") and totals over several ("共5个项目…",
-"本单位纳入绩效自评的项目…", "区级自有财力安排的项目…")."""
+其他资金150.00万元"; "新增项目400万元、延续项目960万元", "本年度新增项目…", "重大项目…") and totals
+over several ("共5个项目…", "以上项目…", "本单位纳入绩效自评的项目…", "区级自有财力安排的项目…")."""
 
 
 def is_project_name(name: str) -> bool:
@@ -190,14 +207,14 @@ def execution_mentions(lines: Iterable[Line], year: int | None, subject: str | N
     for line in lines:
         text = THIS_PROJECT.sub(f"{subject}项目", line.text) if subject else line.text
         for match in EXECUTION.finditer(text):
-            name = match["name"].strip()
-            if GENERIC_NAME.match(name) or not is_project_name(name) or other_year(match["between"], year) or OTHER_YEAR_NAME.search(name):
+            name = own_project(match["name"].strip(), year)
+            if name is None or other_year(match["between"], year):
                 continue
             rest = text[match.end() :].split("。")[0]
             score = SCORE.search(match["between"]) or SCORE.search(rest)
             found.append(
                 Mention(
-                    display_name(match["name"]),
+                    display_name(name),
                     line.evidence(),
                     2,
                     score=Decimal(score["score"]) if score else None,
@@ -278,8 +295,8 @@ def budgeted_mentions(lines: Iterable[Line], year: int | None) -> list[Mention]:
     found = []
     for line in lines:
         for match in BUDGETED.finditer(line.text):
-            name = match["name"].strip()
-            if GENERIC_NAME.match(name) or not is_project_name(name) or other_year(match["between"], year) or OTHER_YEAR_NAME.search(name):
+            name = own_project(match["name"].strip(), year)
+            if name is None or other_year(match["between"], year):
                 continue
             amount, rounding = yuan(match["number"], match["unit"]), half_unit((match["number"], match["unit"]))
             found.append(Mention(display_name(name), line.evidence(), 2, budget_yuan=amount, half_unit_yuan=rounding))

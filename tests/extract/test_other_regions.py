@@ -1065,3 +1065,24 @@ def test__tables__a_收支总表_with_a_fourth_pair_by_economic_class():
     items = {i.item: i.amount_yuan for i in report.summary_items}
     assert (items["expense_basic"], items["expense_project"]) == (1250 * WAN, 350 * WAN)
     assert "function_class_unknown" not in {f.rule for f in report.findings}
+
+
+def test__projects__totals_and_kinds_after_a_budget_reports_project_list_are_no_projects():
+    text = (
+        "测试市文化局\n2024年部门预算\n八、项目情况\n1.文化惠民演出项目预算120.00万元，主要用于送戏下乡。\n"
+        "以上项目预算共计200.00万元。\n本年度新增项目预算150.00万元。\n以前年度结转项目预算30.00万元。\n"
+        "重大项目预算安排500.00万元。\n其中项目预算200.00万元。\n2.新增社区文化站建设项目预算80.00万元，主要用于设备购置。\n"
+    )
+    assert projects_of(text) == {"文化惠民演出": (120 * WAN, None, None), "新增社区文化站建设": (80 * WAN, None, None)}
+
+
+def test__projects__a_name_opening_with_the_reports_own_year_is_the_project():
+    text = (
+        "测试市民政局\n2023年度项目支出绩效自评报告\n"
+        "2023年度困难群众救助项目全年预算数为50.00万元，全年执行数为48.00万元，执行率96%。\n"
+        "2022年度养老服务项目全年预算数为40.00万元，全年执行数为38.00万元，执行率95%。\n"
+        "纳入低保对象慰问项目全年预算数为10.00万元，全年执行数为10.00万元，执行率100%。\n"
+    )
+    assert projects_of(text) == {
+        "困难群众救助": (50 * WAN, 48 * WAN, Decimal(96)), "纳入低保对象慰问": (10 * WAN, 10 * WAN, Decimal(100)),
+    }
