@@ -32,7 +32,8 @@ SHARE_BASE = re.compile(r"占[^,;:，；：]{0,6}$")
 # comparison starts from, not a statement of the label
 COMPARISON_BASE = re.compile(r"(?:比|较|同比)\s*(?:上年|去年|上年度|(?:19|20)\d{2}\s*年度?)?\s*(?:年初)?(?:预算|决算)?数?$")
 COMPARED_YEAR = re.compile(r"(?:与|同|和|比|较)\s*(?:19|20)\d{2}\s*年度?(?:相比|比较|同期)?")
-RELATIVE_COMPARED = re.compile(r"(?:与|同|和|比|较)\s*(?:上年度?|上一年度?|去年)(?:同期)?(?:相比|比较)?")
+RELATIVE_COMPARED = re.compile(r"(?:与|同|和|比|较|低于|高于|少于|多于|相对于|相较于)\s*(?:上年度?|上一年度?|去年)(?:同期)?(?:相比|比较)?")
+SUB_CLAUSE = re.compile(r"[,，、:：]")
 TIME_NAMED = re.compile(r"(?:19|20)\d{2}\s*年|上年度|上年同期|上一年度|去年")
 """A year a clause names: printed, or the one before the report's."""
 # "…主要用于单位行政运行等。与上年相比增加2,444.1万元，增长31.22%。": a sentence that opens with the
@@ -77,6 +78,8 @@ class Statement:
     sentence: Sentence
     before: str = ""
     """The sentence's text before the label (its earlier clauses too): what the figure is a part of."""
+    after: str = ""
+    """The few characters right after the label."""
 
 
 def statements(
@@ -129,7 +132,7 @@ def statements(
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]
-                statement = Statement(alias.code, alias.label, measures, sentence, earlier + clause[: match.start()])
+                statement = Statement(alias.code, alias.label, measures, sentence, earlier + clause[: match.start()], clause[match.end() : match.end() + 4])
                 previous.append(statement)
                 yield statement
             earlier += clause + ";"
@@ -140,10 +143,16 @@ def statements(
 UNIT_BEFORE = re.compile(r"(?:本级|[\u4e00-\u9fff]{2,}(?:学校|中学|小学|幼儿园|医院|卫生院|中心|站|所|馆|队|院))[\"“”'‘’\s]*$")
 
 
-def said_of_a_unit(statement: Statement) -> bool:
-    """Whether the statement is one unit's part of the department's figure (see UNIT_BEFORE)."""
-    before = statement.before
-    return "其中" in before and bool(UNIT_BEFORE.search(before))
+def said_of_a_unit(statement: Statement, department: str | None = None) -> bool:
+    """Whether the statement is one unit's part of the department's figure (see UNIT_BEFORE): after
+    其中 in its clause, and named by a unit that is not the department itself ("其中：…；测试市政务
+    服务中心本年支出合计…" in the 中心's own report is its figure)."""
+    clause = statement.before.rsplit(";", 1)[-1]
+    unit = UNIT_BEFORE.search(clause)
+    if "其中" not in clause or unit is None:
+        return False
+    name = unit.group().strip("\"“”'‘’ ")
+    return not (department and (name in department or department.endswith(name[-6:])))
 
 
 def own_segment(clause: str, match: re.Match[str], later: list[re.Match[str]]) -> str:
@@ -234,13 +243,16 @@ def prior_year_breakdown(clause: str, year: int | None) -> str:
 
 def of_other_year(before: str, year: int | None) -> bool:
     """Whether the last year named before a label (in its clause) is not the report's: a printed
-    year, or 上年度 / 上年同期 / 去年 ("上年度“三公”经费支出决算为27.00万元" in a 2023 决算). A year
-    compared with ("与2019年相比，收、支总计各减少…", "与上年度相比") says nothing of whose the label is."""
-    named = TIME_NAMED.findall(RELATIVE_COMPARED.sub("", COMPARED_YEAR.sub("", before)))
+    year, or 上年度 / 上年同期 / 去年 right before it, in its own part of the clause ("上年度“三公”
+    经费支出决算为27.00万元" in a 2023 决算; not "其中：上年度结转结余50.00万元，一般公共预算拨款收入…"
+    for the labels after the comma). A year compared with ("与2019年相比，收、支总计各减少…",
+    "与上年度相比", "低于上年度") says nothing of whose the label is."""
+    before = RELATIVE_COMPARED.sub("", COMPARED_YEAR.sub("", before))
+    named = TIME_NAMED.findall(before)
     if not named:
         return False
     if not named[-1][:1].isdigit():
-        return True
+        return bool(TIME_NAMED.search(SUB_CLAUSE.split(before)[-1]))
     return year is not None and years_in(named[-1])[-1] != year
 
 

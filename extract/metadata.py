@@ -210,11 +210,14 @@ def joined_title(line: Line, following: tuple[Line, ...]) -> Line:
 
 
 def choose_title(document: Document, titles: list[Title]) -> Title:
-    """The first report title; else, in a file of 公开表, the first table title (its 三公 table,
-    "2023年度财政拨款“三公”经费支出决算表", is one table of the file, not a 三公 disclosure); else the
-    first 三公 title."""
-    for subject in ("report", "tables", "three_public"):
-        chosen = next((t for t in titles if t.subject == subject), None)
+    """The first report title; else the first 三公 title, unless it is a table's title beside other
+    tables' ("2023年度财政拨款“三公”经费支出决算表" in a file of 公开表 is one table of the file, not a
+    三公 disclosure: the first table title is chosen); else the first table title."""
+    first = {subject: next((t for t in titles if t.subject == subject), None) for subject in ("report", "three_public", "tables")}
+    three_public, tables = first["three_public"], first["tables"]
+    if three_public is not None and tables is not None and three_public.line.text.endswith("表"):
+        three_public = None
+    for chosen in (first["report"], three_public, tables):
         if chosen is not None:
             return chosen
     raise UnreadableReport(

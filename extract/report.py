@@ -35,7 +35,7 @@ def document_info(document: Document, metadata: Metadata) -> DocumentInfo:
 def three_public_disclosure(document: Document, metadata: Metadata, findings: list) -> ExtractedReport:
     """A stand-alone 三公 disclosure states 三公 figures only: its "支出预算为8万元" is the 三公
     budget, never a summary item, so no other family is read from it."""
-    three, found_three = extract_three_public(document, metadata.phase, standalone=True, year=metadata.fiscal_year)
+    three, found_three = extract_three_public(document, metadata.phase, standalone=True, year=metadata.fiscal_year, department=metadata.department)
     return ExtractedReport(
         document=document_info(document, metadata),
         three_public=tuple(three),
@@ -61,8 +61,8 @@ def read_report(document: Document) -> tuple[ExtractedReport, list[TableReading]
     phase = metadata.phase
     if metadata.subject == "three_public":
         return three_public_disclosure(document, metadata, findings), read_tables(document, phase, metadata.fiscal_year)
-    summary, found_summary = extract_summary_items(document, phase, metadata.fiscal_year)
-    three, found_three = extract_three_public(document, phase, year=metadata.fiscal_year)
+    summary, found_summary = extract_summary_items(document, phase, metadata.fiscal_year, metadata.department)
+    three, found_three = extract_three_public(document, phase, year=metadata.fiscal_year, department=metadata.department)
     readings = read_tables(document, phase, metadata.fiscal_year)
     functions, found_functions = extract_function_classes(document, printed_codes(readings), phase)
     combined = combine_with_narrative(document, readings, summary, three, functions)

@@ -83,6 +83,10 @@ def scope_of_line(document: Document, number: int) -> str:
     return DEFAULT_SCOPE
 
 
+STATED_AMOUNT = re.compile(r"\d\s*(?:万元|元)")
+"""A heading states no amount: "二、一般公共预算拨款收入1,100.00万元。" is an item of a list."""
+
+
 def top_headings_above(document: Document) -> list[str]:
     """For each line number, the last top-level heading above it ("" before the first): one pass
     over the document, kept in its memo (every sentence of several families asks)."""
@@ -90,7 +94,7 @@ def top_headings_above(document: Document) -> list[str]:
         above, current = [""], ""
         for line in document.lines:
             above.append(current)
-            if not line.is_cell and TOP_HEADING.match(line.text):
+            if not line.is_cell and TOP_HEADING.match(line.text) and not STATED_AMOUNT.search(line.text):
                 current = line.text
         document.memo["top_headings"] = above
     return document.memo["top_headings"]

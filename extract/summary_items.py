@@ -16,7 +16,7 @@ from functools import cache
 
 from extract import numbers
 from extract.document import Document
-from extract.labelled import Alias, Statement, merge, read_aliases, said_of_a_unit, statements
+from extract.labelled import Alias, Statement, merge, of_other_year, read_aliases, said_of_a_unit, statements
 from extract.measures import Measures
 from extract.numbers import MAPS
 from extract.records import Finding, SummaryItem
@@ -65,9 +65,13 @@ def fiscal_aliases() -> list[Alias]:
 
 # "基本支出预算3176800元，占一般公共预算支出的85.70%": the 一般公共预算 part, not the report's 基本支出
 SHARE_OF_GENERAL_BUDGET = re.compile(r"占(?:本年|全年)?一般公共预算(?:财政)?(?:拨款)?支出")
-# "一般公共预算拨款支出预算1,000.00万元，比上年…。其中：基本支出700.00万元" (the lead of the breakdown)
-GENERAL_BUDGET_LEAD = re.compile(r"一般公共预算(?:财政)?(?:拨款)?支出[^;。]*?其中[^。]*$")
-FISCAL_LEAD = re.compile(r"财政拨款支出[^;。]*?其中[^。]*$")
+# "一般公共预算拨款支出预算1,000.00万元，比上年…。其中：基本支出700.00万元": the total a 其中 breaks
+# down is the last one named before it (not "财政拨款支出1,100万元、其他资金支出100万元，本年支出合计
+# 1,200万元，其中：…", the report's)
+BREAKDOWN_LEAD = re.compile(
+    r"(?P<general_budget>一般公共预算(?:财政)?(?:拨款)?支出)|(?P<fiscal>财政拨款支出)"
+    r"|(?P<all>(?<!拨款)(?<!预算)(?<!基金)(?:本年支出(?:合计|小计)|支出(?:预算|决算)?(?:总计|合计|总额)|收[、,]?支(?:预算|决算)?总计))"
+)
 PARTS = {
     "general_budget": {"expense_basic": "general_budget_basic", "expense_project": "general_budget_project"},
     "fiscal": {"expense_basic": "fiscal_basic", "expense_project": "fiscal_project"},
@@ -84,12 +88,23 @@ def part_of(document: Document, statement: Statement) -> str | None:
     """Whose 基本 / 项目支出 a statement gives: the 一般公共预算's when it is a share of it or a part
     of its total, or stated under its section heading; the 财政拨款's likewise; else None (the
     report's)."""
-    if SHARE_OF_GENERAL_BUDGET.search(statement.sentence.text) or GENERAL_BUDGET_LEAD.search(statement.before):
+    if SHARE_OF_GENERAL_BUDGET.search(statement.sentence.text):
         return "general_budget"
-    if FISCAL_LEAD.search(statement.before):
-        return "fiscal"
+    lead = breakdown_lead(statement.before)
+    if lead is not None:
+        return lead if lead in PARTS else None
     scope = section_scope(document, statement.sentence.line.number)
     return scope if scope in PARTS else None
+
+
+def breakdown_lead(before: str) -> str | None:
+    """Whose total the 其中 before a statement breaks down (general_budget, fiscal or all), when
+    the sentence names one before it without a 。 between."""
+    sentence = before.rsplit("。", 1)[-1]
+    leads = list(BREAKDOWN_LEAD.finditer(sentence))
+    if not leads or "其中" not in sentence[leads[-1].end() :]:
+        return None
+    return leads[-1].lastgroup
 
 
 def of_general_budget(document: Document, statement: Statement) -> Statement:
@@ -137,12 +152,31 @@ FUND_SUBJECT = re.compile(
 )
 
 
+WHOLE_TOTAL = re.compile(r"(?<!拨款)(?<!预算)(?<!基金)(?:本年(?:收入|支出)(?:合计|小计)|(?:收入|支出)(?:预算|决算)?(?:总计|合计|总额)|收[、,]?支(?:预算|决算)?总计)")
+"""A total of the whole report, named after a fund's figures: the parts after it are the report's."""
+OTHER_SOURCE = re.compile(r"其他收入|事业收入|经营收入|其他资金|单位资金|上级补助|附属单位")
+"""Another source of money named after the fund's: the sentence lists the report's sources
+("一般公共预算拨款收入1,100万元，其他收入50万元，上年结转结余50万元，收入预算总计…")."""
+SUBJECT_PARTS = frozenset({"carryover_beginning", "carryover_ending", "expense_basic", "expense_project"})
+
+
 def of_the_whole_report(document: Document, statement: Statement) -> bool:
     if statement.code not in WHOLE_REPORT_ITEMS:
         return True
-    if FUND_SUBJECT.search(statement.sentence.text) and FUND_SUBJECT.search(statement.before):
+    if statement.code in SUBJECT_PARTS and fund_led(statement):
         return False
     return section_scope(document, statement.sentence.line.number) not in FUND_SECTIONS
+
+
+def fund_led(statement: Statement) -> bool:
+    """Whether the sentence's subject is one fund's or the 财政拨款's money and no total of the
+    whole report is named between it and the statement ("2024年财政拨款支出1,100万元、其他资金支出
+    100万元，本年支出合计1,200万元，其中：基本支出…" breaks the report's total down)."""
+    subject = FUND_SUBJECT.search(statement.sentence.text)
+    if subject is None or subject.end() > len(statement.before):
+        return False
+    between = statement.before[subject.end() :]
+    return not WHOLE_TOTAL.search(between) and not OTHER_SOURCE.search(between)
 
 
 def special_account_as_business(found: list[Statement]) -> list[Statement]:
@@ -172,6 +206,11 @@ def not_project_money(statement: Statement) -> bool:
     return not PROJECT_MONEY.search(lead)
 
 
+def not_spending_of_a_source(statement: Statement) -> bool:
+    """"其他资金支出100.00万元": the spending of a source of money, not its income."""
+    return not (statement.code.startswith("income_") and statement.after.startswith("支出"))
+
+
 def about_procurement(statement: Statement) -> bool:
     """A 政府采购 item is one only in a sentence about 采购: "政府采购预算1.38万元，其中…政府购买服务预算0万元"
     is the procurement of services, "本部门政府购买服务预算720.00万元" alone is not (services bought
@@ -192,11 +231,14 @@ FUND_PART = re.compile(
 FUND_INCOME = {"一般公共": "income_general_public_budget", "政府性基金": "income_government_fund", "国有资本经营": "income_state_capital"}
 
 
-def fiscal_income_parts(sentences: list[Sentence]) -> list[Statement]:
-    """The 财政拨款 income's parts by fund, named in a parenthesis after it (see FISCAL_INCOME_SPLIT)."""
+def fiscal_income_parts(sentences: list[Sentence], year: int | None) -> list[Statement]:
+    """The 财政拨款 income's parts by fund, named in a parenthesis after it (see FISCAL_INCOME_SPLIT),
+    unless its clause says it is another year's ("2022年度财政拨款收入…（其中，…）" in a 2023 决算)."""
     found = []
     for sentence in sentences:
         for split in FISCAL_INCOME_SPLIT.finditer(sentence.text):
+            if of_other_year(re.split(r"[;。]", sentence.text[: split.start()])[-1], year):
+                continue
             for part in FUND_PART.finditer(split["parts"]):
                 code = FUND_INCOME[part["fund"]]
                 measures = Measures(amount_yuan=numbers.to_yuan(part["number"], part["unit"]))
@@ -204,10 +246,12 @@ def fiscal_income_parts(sentences: list[Sentence]) -> list[Statement]:
     return found
 
 
-def extract_summary_items(document: Document, phase: str, year: int | None = None) -> tuple[list[SummaryItem], list[Finding]]:
+def extract_summary_items(
+    document: Document, phase: str, year: int | None = None, department: str | None = None
+) -> tuple[list[SummaryItem], list[Finding]]:
     sentences = [s for s in body_sentences(document) if not in_other_years_section(document, s.line.number, year)]
     found = list(statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year, final=phase == "final"))
-    found += fiscal_income_parts(sentences)
+    found += fiscal_income_parts(sentences, year)
     found = [
         with_carryover(statement)
         for statement in (of_general_budget(document, s) for s in found)
@@ -215,7 +259,8 @@ def extract_summary_items(document: Document, phase: str, year: int | None = Non
         and awarded_in_final(statement, phase)
         and of_the_whole_report(document, statement)
         and not_project_money(statement)
-        and not said_of_a_unit(statement)
+        and not_spending_of_a_source(statement)
+        and not said_of_a_unit(statement, department)
     ]
     merged, findings = merge(special_account_as_business(found), "summary_items")
     items = []

@@ -183,13 +183,15 @@ def beside_table(statement: Statement, table: dict[str, Measures]) -> Statement:
 
 
 def extract_three_public(
-    document: Document, phase: str, standalone: bool = False, year: int | None = None
+    document: Document, phase: str, standalone: bool = False, year: int | None = None, department: str | None = None
 ) -> tuple[list[ThreePublicFigure], list[Finding]]:
     """The 三公 figures of a report; ``standalone``: a 三公 disclosure of its own (its whole text and
     its table are read); ``year``: the report's (figures said of another year are not read)."""
     sentences = body_sentences(document) if standalone else section_sentences(document)
     sentences = [s for s in sentences if not in_other_years_section(document, s.line.number, year)]
-    found = [s for s in statements(sentences, category_aliases(), counts=True, final=phase == "final", year=year) if not said_of_a_unit(s)]
+    found = [
+        s for s in statements(sentences, category_aliases(), counts=True, final=phase == "final", year=year) if not said_of_a_unit(s, department)
+    ]
     findings: list[Finding] = []
     if standalone:
         from_table, findings = table_statements(document, phase, year)

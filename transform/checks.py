@@ -94,8 +94,11 @@ INCLUDED_IN_SIBLING = {"reception_foreign": re.compile(r"[(（]\s*(?:含|包含|
 
 
 # "支出合计4100.00万元。其中：基本支出3500.00万元…项目支出540.00万元…经营支出60.00万元": a total whose
-# evidence names a part no item holds (a school's or hospital's 经营支出) adds up without it
-PARTS_WITHOUT_ITEM = {"expense_total": re.compile(r"经营支出|上缴上级支出|对附属单位补助支出|预留机动经费")}
+# evidence states a part no item holds (a school's or hospital's 经营支出, with its figure; not
+# 国有资本经营支出, nor "无经营支出") adds up without it
+PARTS_WITHOUT_ITEM = {
+    "expense_total": re.compile(r"(?:(?<!资本)经营支出|上缴上级支出|对附属单位补助支出|预留机动经费)(?:预算|决算)?(?:数)?(?:为)?\s*\d")
+}
 
 
 def check_sums(amounts: dict[str, Decimal | None], evidence: dict[str, Evidence], sums, label: str) -> Iterator[Finding]:

@@ -84,6 +84,9 @@ class ProjectForm:
     total_score: Figure | None = None
     long_term: bool = False
     """The indicator block being read is the long-term one (长期绩效指标): its rows are skipped."""
+    mid_term: bool = False
+    """The form names 中期 targets or funds above its indicators (the 申报表 prints the 中期 and the
+    年度 indicators side by side: see indicator_block.year_group)."""
     other_total: bool = False
     """The 其中 rows below belong to a total that is not the year's (中期资金总额)."""
     complete: bool = False
@@ -163,11 +166,13 @@ def keep(form: ProjectForm, source: str, measure: str, figure: Figure | None) ->
 
 def read_fund_row(form: ProjectForm, row: tuple[Cell, ...], source: str, unit: str | None, evidence: Evidence) -> None:
     """A 年度资金总额 / 其中：当年财政拨款 / … row of the 自评表 grid: every fund column. A row with a
-    per cent outside the 执行率 column (a 分值 of "95%") does not fit its header, its cells shifted
-    (an empty 年初预算数 left out): none of it is kept."""
+    per cent outside the 执行率 column (a 分值 of "95%") and none in it does not fit its header, its
+    cells shifted (an empty 年初预算数 left out): none of it is kept (a 分值 printed "10%" beside
+    an 执行率 of "94.74%" is a per cent of its own)."""
     columns = form.fund_columns.at.items()
     misfits = [f"{measure} {row[index].text!r}" for measure, index in columns if measure != "rate" and PERCENT.search(row[index].text)]
-    if misfits:
+    rate = form.fund_columns.at.get("rate")
+    if misfits and not (rate is not None and PERCENT.search(row[rate].text)):
         message = f"the funds row's figures do not fit its header ({', '.join(misfits)}): its cells are shifted; nothing of the row is loaded"
         form.finding("project_row_misaligned", "warning", message, evidence)
         return
@@ -293,7 +298,8 @@ def feed_row(form: ProjectForm, document: Document, table: Table, index: int) ->
         return
     row = table.rows[index]
     evidence = row_evidence(document, table, index)
-    header = indicator_header(row)
+    form.mid_term = form.mid_term or any("中期" in cell.text for cell in row)
+    header = indicator_header(row, mid_term=form.mid_term)
     if form.indicator_columns is not None and opens_funds(row):
         form.indicator_columns = None  # the funds come after the indicators
     if form.indicator_columns is not None:

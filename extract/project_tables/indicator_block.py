@@ -57,14 +57,15 @@ def map_header(found: list[Slot], mapping: dict[str, str], rank: dict[str, int])
     return Columns({name: column for name, (_, column) in best.items()}, tuple(unmapped))
 
 
-def indicator_header(row: tuple[Cell, ...], extra: dict[str, str] | None = None) -> Columns | None:
+def indicator_header(row: tuple[Cell, ...], extra: dict[str, str] | None = None, mid_term: bool = False) -> Columns | None:
     """The columns of an indicator header row, or None when the row is not one: it must name the
     三级指标, a 指标值 or 实际完成值, and a 一级 or 二级指标. ``extra`` maps more headers (the
-    项目名称 column of a table with every project's indicators)."""
+    项目名称 column of a table with every project's indicators); ``mid_term``: the form names 中期
+    targets above (see year_group)."""
     mapping = {**column_fields("indicators"), **(extra or {})}
     rank = {**{name: 1000 + i for i, name in enumerate(extra or {})}, **column_rank("indicators")}
     found = slots(row)
-    columns = year_group(found, mapping, rank) or map_header(found, mapping, rank)
+    columns = (year_group(found, mapping, rank) if mid_term else None) or map_header(found, mapping, rank)
     at = columns.at
     if "level3" in at and ("target" in at or "actual" in at) and ("level1" in at or "level2" in at):
         return columns

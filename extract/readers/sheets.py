@@ -114,16 +114,20 @@ def add_sheet(builder: DocumentBuilder, sheet: Sheet) -> None:
         builder.findings.append(formula_error(builder, sheet, row, column, error, lines.get(row)))
 
 
-TABLE_TITLE = re.compile(r"表(?:\s*[(（]?续[)）]?)?$|公开\d+表")
+TABLE_TITLE = re.compile(r"(?<!续)表$|公开\d+表")
 
 
 def blocks(rows: list[list[Cell]]) -> list[tuple[int, int]]:
     """The row ranges of the tables a sheet stacks one under another: a new one starts at a
-    table's title ("…支出决算表", alone in its row) after an empty row. One range for most sheets."""
+    table's title ("…支出决算表", alone in its row) after an empty row; "…表（续）" goes on with the
+    table above (its rows keep the table's columns). One range for most sheets."""
     starts = [0] + [
         index
         for index in range(1, len(rows))
-        if not texts_of(rows[index - 1]) and len(texts_of(rows[index])) == 1 and TABLE_TITLE.search(texts_of(rows[index])[0].text)
+        if not texts_of(rows[index - 1])
+        and len(texts_of(rows[index])) == 1
+        and TABLE_TITLE.search(texts_of(rows[index])[0].text)
+        and "续" not in texts_of(rows[index])[0].text
     ]
     return [(start, end) for start, end in zip(starts, starts[1:] + [len(rows)])]
 

@@ -1086,3 +1086,89 @@ def test__projects__a_name_opening_with_the_reports_own_year_is_the_project():
     assert projects_of(text) == {
         "困难群众救助": (50 * WAN, 48 * WAN, Decimal(96)), "纳入低保对象慰问": (10 * WAN, 10 * WAN, Decimal(100)),
     }
+
+
+# The adversarial review of this round's rules: text where a new rule did harm.
+
+
+def test__review__the_fiscal_incomes_split_of_another_year_is_not_the_reports():
+    text = "2022年度财政拨款收入4,000.00万元（其中，一般公共预算3,900.00万元，政府性基金预算100.00万元）。\n"
+    assert summary(text, "杭州市测试局\n2023年度部门决算\n") == {}
+
+
+def test__review__a_三公_page_with_another_table_stays_a_三公_disclosure():
+    text = (
+        "测试市文化局2024年“三公”经费预算情况说明\n2024年“三公”经费预算10.00万元，其中：因公出国（境）费0万元，"
+        "公务用车购置及运行维护费6.00万元，公务接待费4.00万元。\n2023年度公务用车情况表\n项目\t数量（辆）\n公务用车保有量\t3\n"
+    )
+    report = read_text(text)
+    assert (report.document.fiscal_year, report.document.phase) == (2024, "budget")
+    assert {f.category: f.amount_yuan for f in report.three_public}["three_public_total"] == 10 * WAN
+
+
+def test__review__上年度_names_the_year_of_its_own_part_of_the_clause_only():
+    text = (
+        "2024年收入预算总计1,200.00万元，其中：上年度结转结余50.00万元，一般公共预算拨款收入1,100.00万元，其他收入50.00万元。\n"
+        "2024年“三公”经费预算10.00万元，上年度为12.00万元，减少2.00万元，其中：因公出国（境）费0万元，"
+        "公务用车购置及运行维护费6.00万元，公务接待费4.00万元。\n"
+    )
+    report = read_text("测试市文化局\n2024年部门预算\n" + text)
+    assert {i.item: i.amount_yuan for i in report.summary_items}["income_general_public_budget"] == 1100 * WAN
+    assert {f.category: f.amount_yuan for f in report.three_public}["official_reception"] == 4 * WAN
+
+
+def test__review__a_sentence_listing_sources_before_the_reports_total_states_the_reports_figures():
+    text = (
+        "一、收支预算总体情况\n2024年财政拨款支出1,100.00万元、其他资金支出100.00万元，本年支出合计1,200.00万元，"
+        "其中：基本支出800.00万元，项目支出400.00万元。\n"
+        "2024年本部门一般公共预算拨款收入1,100.00万元，其他收入50.00万元，上年结转结余50.00万元，收入预算总计1,200.00万元。\n"
+    )
+    items = summary(text, "测试市文化局\n2024年部门预算\n")
+    assert (items["expense_basic"], items["expense_project"], items["carryover_beginning"]) == (800 * WAN, 400 * WAN, 50 * WAN)
+    assert items["income_other"] == 50 * WAN  # "其他资金支出100.00万元" is no income
+
+
+def test__review__a_numbered_list_item_with_a_figure_is_no_section_heading():
+    text = (
+        "第三部分 2024年部门预算情况说明\n收入预算情况包括：\n一、其他收入100.00万元；\n二、一般公共预算拨款收入1,100.00万元。\n"
+        "本年收入合计1,200.00万元，本年支出合计1,200.00万元，其中：基本支出800.00万元，项目支出400.00万元。\n"
+    )
+    items = summary(text, "测试市文化局\n2024年部门预算\n")
+    assert (items["income_total"], items["expense_basic"]) == (1200 * WAN, 800 * WAN)
+
+
+def test__review__a_收支总表_whose_spending_side_is_by_economic_class_gives_its_total():
+    text = (
+        "部门收支预算总表\n单位：万元\n收入\t收入\t支出（按经济分类）\t支出（按经济分类）\n项目\t预算数\t项目\t预算数\n"
+        "一般公共预算拨款收入\t1,100.00\t工资福利支出\t700.00\n其他收入\t100.00\t商品和服务支出\t500.00\n"
+        "本年收入合计\t1,200.00\t本年支出合计\t1,200.00\n"
+    )
+    assert summary(text, "测试市文化局\n2024年部门预算\n")["expense_total"] == 1200 * WAN
+
+
+def test__review__a_department_named_like_a_unit_states_its_own_figures():
+    text = (
+        "2023年度收入总计1,300.00万元，其中：财政拨款收入1,200.00万元，其他收入100.00万元；"
+        "测试市政务服务中心本年支出合计1,300.00万元，其中：基本支出900.00万元，项目支出400.00万元。\n"
+        "2023年度“三公”经费财政拨款支出决算为9.00万元，其中：政务服务中心公务用车购置及运行维护费5.00万元；政务服务中心公务接待费4.00万元。\n"
+    )
+    report = read_text("测试市政务服务中心\n2023年度部门决算\n" + text)
+    assert {i.item: i.amount_yuan for i in report.summary_items}["expense_total"] == 1300 * WAN
+    assert {f.category: f.amount_yuan for f in report.three_public}["official_reception"] == 4 * WAN
+
+
+def test__review__a_weight_printed_as_a_per_cent_beside_a_per_cent_rate_is_no_shift():
+    text = (
+        "测试市交通局\n2023年度部门决算\n项目支出绩效自评表\n项目名称\t农村公路养护\n"
+        "项目资金（万元）\t\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n\t年度资金总额\t300\t285\t270\t10%\t94.74%\t9.5\n"
+    )
+    assert projects_of(text) == {"农村公路养护": (285 * WAN, 270 * WAN, Decimal("94.74"))}
+
+
+def test__review__side_by_side_indicators_without_mid_term_targets_keep_the_first_group():
+    text = (
+        "测试市文化局\n2024年部门预算\n项目支出绩效目标表\n项目名称\t文化惠民演出\n项目资金（万元）\t年度资金总额：\t120.00\n"
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标值\t二级指标\t三级指标\t指标值\n"
+        "\t产出指标\t数量指标\t演出场次\t120场\t质量指标\t演出合格率\t100%\n"
+    )
+    assert [(i.level3, i.target) for i in read_text(text).performance_indicators] == [("演出场次", "120场")]

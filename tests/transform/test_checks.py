@@ -50,3 +50,13 @@ def test__process_report__a_class_completion_against_another_budget_is_a_finding
     )
     [finding] = [f for f in process_report(path).findings if f.rule == "completion_mismatch"]
     assert "97.78%" in finding.message and "110.00%" in finding.message
+
+
+def test__process_report__state_capital_spending_or_no_operating_spending_hide_no_sum_mismatch(tmp_path):
+    path = tmp_path / "预算.txt"
+    path.write_text(
+        "测试市文化局\n2024年部门预算\n本年支出合计1,200.00万元，其中：基本支出800.00万元，项目支出300.00万元；"
+        "按资金来源分，一般公共预算支出1,200.00万元，国有资本经营支出0万元。本部门无经营支出。\n",
+        encoding="utf-8",
+    )
+    assert "sum_mismatch" in {f.rule for f in process_report(path).findings}

@@ -253,3 +253,23 @@ def test__read_xlsx__a_formula_saved_without_its_result_is_a_finding():
     document = read_bytes(workbook_bytes(workbook), "决算.xlsx")
     [finding] = [f for f in document.findings if f.rule == "sheet_formula_error"]
     assert "公开01表!B4" in finding.message and "without its result" in finding.message
+
+
+def test__process_report__a_continued_title_on_its_sheet_goes_on_with_the_table(tmp_path):
+    """"…表（续）" after an empty row is the rest of the table above, not a new table (whose columns,
+    without the 项目支出 of the first part, would no longer line up)."""
+    from transform.pipeline import process_report
+
+    workbook = openpyxl.Workbook()
+    sheet = workbook.active
+    for row in (
+        ["青禾县测试局"], ["2024年部门预算"], ["一般公共预算支出预算表"], ["单位：万元"],
+        ["科目编码", "科目名称", "合计", "基本支出", "项目支出"], [None, "合计", 110, 70, 40],
+        ["207", "文化旅游体育与传媒支出", 100, 60, 40], [], ["一般公共预算支出预算表（续）"],
+        ["208", "社会保障和就业支出", 10, 10, None],
+    ):
+        sheet.append(row)
+    path = tmp_path / "预算.xlsx"
+    path.write_bytes(workbook_bytes(workbook))
+    report = process_report(path)
+    assert {(f.class_code, f.amount_yuan) for f in report.expenditure_by_function} == {("207", Decimal("1000000.00")), ("208", Decimal("100000.00"))}
