@@ -34,15 +34,15 @@ from extract.units import unitless_finding
 # "（类）", "（款）", "（项）", "（201）", "（03）", "（2010301）"; "（室）" is part of a name.
 MARKER = re.compile(r"\((?P<marker>类|款|项|\d{2,7})\)")
 NUMBERING = re.compile(r"^\s*(?:\d+\s*[.、．]|\([一二三四五六七八九十\d]{1,3}\)|[一二三四五六七八九十]{1,3}、)\s*")
-# What follows the last name: "行政运行: 支出决算为277.83万元，完成预算100%",
+# What follows the last name: "行政运行: 支出决算为277.83万元，完成预算100%", "（项），年初预算为…",
 # "一般行政管理事务54.58万元", ": 支出决算为93.38万元"
 TAIL = re.compile(
     rf"""
-    ^\s*[:：]?\s*
+    ^\s*[:：,，]?\s*
     (?P<name>[^\d:：,，;]*?)
-    \s*[:：]?\s*
+    \s*[:：,，]?\s*
     (?:支出决算(?:数)?为|决算(?:数)?为|支出决算|支出为|支出|为
-       | (?P<planned>(?:(?:19|20)\d{{2}}\s*年度?)?预算(?:数)?为?))?
+       | (?P<planned>(?:(?:19|20)\d{{2}}\s*年度?)?(?:支出)?预算(?:数)?为?))?
     \s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|亿元|元|万)?
     (?![\d年%])
     """,
@@ -52,7 +52,7 @@ TAIL = re.compile(
 # "：年初预算为95.00万元，支出决算为100.00万元": the budget stated before the figure
 BUDGET_FIRST = re.compile(
     rf"""
-    ^\s*[:：]?\s*
+    ^\s*[:：,，]?\s*
     (?:年初预算(?:数)?为?|(?:全年)?预算(?:数)?为?(?=\s*{numbers.NUMBER}\s*(?:万元|元)\s*[,，]\s*(?:支出)?决算))
     \s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)\s*[,，]\s*
     """,
@@ -61,6 +61,9 @@ BUDGET_FIRST = re.compile(
 # (also "预算数为100.00万元，决算数为…": a 预算数 followed by the 决算 is the budget beside it)
 # "支出决算为105.00万元，年初预算为100.00万元": the budget stated after the figure
 BUDGET_AFTER = re.compile(rf"^\s*[,，]\s*(?:年初|全年)?预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)")
+# "…（项）。年初预算为…，支出决算为…；比上年决算增加3.00万元" / "；其中基本支出38.00万元" / "；上年决算
+# 35.00万元": a clause after a 项's that names no class
+NO_CLASS_NAME = re.compile(r"^\s*(?:比|较|与|同比|其中|上年|去年|增|减|占|完成|主要|年初|全年|调整|预算|决算)")
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
 # A class named by its printed code and name: "2010101行政运行：年初预算为300.00万元，支出决算为320.00万元"
 CODED = re.compile(r"^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*(?P<name>[\u4e00-\u9fff()]+?)\s*[:：]")
@@ -355,7 +358,7 @@ def detail_clause(clause: str, sentence: Sentence, context: Context) -> Function
         tail = tail[budget.end() :]
     match = TAIL.match(tail)
     scrambled = bool(match and match["name"] and pieces and pieces[-1].marker and is_xiang_marker(pieces[-1]))
-    if not pieces and (match is None or context.kuan is None or names_a_lei(match["name"])):
+    if not pieces and (match is None or context.kuan is None or names_a_lei(match["name"]) or NO_CLASS_NAME.match(match["name"])):
         return None
     if match and match["name"] and not scrambled:
         pieces.append(Piece(match["name"].strip(), None))

@@ -191,19 +191,33 @@ def special_account_as_business(found: list[Statement]) -> list[Statement]:
     ]
 
 
-PROJECT_MONEY = re.compile(r"涉及项目|项目(?:预算)?资金(?:共计|合计|总额)?")
+PROJECT_MONEY = re.compile(r"涉及|项目(?:预算)?资金(?:共计|合计|总额)?")
 
 
 def not_project_money(statement: Statement) -> bool:
     """"…涉及项目预算资金1,250.00万元。其中：财政拨款1,100.00万元，其他资金150.00万元" breaks the
     projects' money down by source: not the report's 其他收入 (a sentence opening with 其中 goes on
-    from the one before it)."""
+    from the one before it); "…共2个项目实行绩效目标管理，涉及一般公共预算当年拨款400.00万元" is the
+    money of the projects with targets, not the 一般公共预算's spending."""
     lead = statement.before
     sentence = statement.sentence
     if sentence.text.startswith("其中"):
         line = sentence.line.text
         lead = line[: max(line.find(sentence.text), 0)].rstrip("。").split("。")[-1] + lead
     return not PROJECT_MONEY.search(lead)
+
+
+CLASS_MARKER = re.compile(r"\((?:类|款|项)\)")
+
+
+def not_of_a_class(statement: Statement) -> bool:
+    """"…行政单位医疗（项）。年初预算为36.00万元，支出决算为38.00万元，其中：基本支出38.00万元" and
+    "…（项）支出预算50.00万元" state a class's figures, not the report's 基本支出 or 支出预算."""
+    if CLASS_MARKER.search(statement.before.rsplit(";", 1)[-1]):
+        return False
+    line, sentence = statement.sentence.line.text, statement.sentence.text
+    before_sentence = line[: max(line.find(sentence), 0)].rstrip(" 。.")
+    return not before_sentence.endswith(("(类)", "(款)", "(项)"))  # "…（项）。年初预算为…，其中：基本支出…"
 
 
 def not_spending_of_a_source(statement: Statement) -> bool:
@@ -260,6 +274,7 @@ def extract_summary_items(
         and of_the_whole_report(document, statement)
         and not_project_money(statement)
         and not_spending_of_a_source(statement)
+        and not_of_a_class(statement)
         and not said_of_a_unit(statement, department)
     ]
     merged, findings = merge(special_account_as_business(found), "summary_items")

@@ -1172,3 +1172,47 @@ def test__review__side_by_side_indicators_without_mid_term_targets_keep_the_firs
         "\t产出指标\t数量指标\t演出场次\t120场\t质量指标\t演出合格率\t100%\n"
     )
     assert [(i.level3, i.target) for i in read_text(text).performance_indicators] == [("演出场次", "120场")]
+
+
+def test__functional_classes__a_comma_after_the_xiang_marker_and_its_budget_named_支出预算():
+    """Liaoning's "…（项），年初预算为…，支出决算为…" and Qingdao's "…（项）支出预算50.00万元，与上年预算数
+    相比增加5.00万元" (whose 支出预算 is no summary item)."""
+    final = (
+        "3.一般公共预算财政拨款支出决算具体情况\n（1）一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项），"
+        "年初预算为300.00万元，支出决算为320.00万元，完成年初预算的106.7%。\n"
+    )
+    report = read_text("辽宁省测试区人民政府办公室\n2023年度部门决算\n" + final)
+    assert [(f.class_code, f.amount_yuan, f.budget_yuan) for f in report.expenditure_by_function] == [("2010301", 320 * WAN, 300 * WAN)]
+    budget = (
+        "（三）一般公共预算拨款支出预算具体情况\n1.社会保障和就业支出（类）行政事业单位养老支出（款）机关事业单位基本养老保险缴费支出（项）"
+        "支出预算50.00万元，与上年预算数相比增加5.00万元，增长11.1%。\n"
+    )
+    report = read_text("青岛市测试区档案馆\n2024年部门预算\n" + budget)
+    assert [(f.class_code, f.amount_yuan, f.prior_year_change_yuan) for f in report.expenditure_by_function] == [("2080505", 50 * WAN, 5 * WAN)]
+    assert report.summary_items == ()
+
+
+def test__functional_classes__a_classs_own_breakdown_and_clauses_after_it_are_no_report_figures_or_classes():
+    text = (
+        "3.一般公共预算财政拨款支出决算具体情况\n（1）卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。年初预算为36.00万元，"
+        "支出决算为38.00万元，其中：基本支出38.00万元，项目支出0万元；比上年决算增加3.00万元，增长8.6%。\n"
+    )
+    report = read_text("辽宁省测试局\n2023年度部门决算\n" + text)
+    assert [(f.class_code, f.amount_yuan) for f in report.expenditure_by_function] == [("2101101", 38 * WAN)]
+    assert report.summary_items == ()
+
+
+def test__summary__the_money_of_the_projects_with_targets_is_not_the_general_budgets_spending():
+    text = "（四）预算绩效管理情况\n2024年本局共2个项目实行绩效目标管理，涉及一般公共预算当年拨款400.00万元。\n"
+    assert summary(text, "哈尔滨市测试区市场监督管理局\n2024年部门预算\n") == {}
+
+
+def test__tables__a_change_heading_naming_its_years():
+    text = (
+        "一般公共预算支出表\n单位：元\n科目编码\t科目名称\t2022年预算数\t2023年预算数\t2023年预算数比2022年预算数增减%\n"
+        "\t合计\t2,500,000.00\t2,350,000.00\t-6.0\n216\t商业服务业等支出\t2,500,000.00\t2,350,000.00\t-6.0\n"
+    )
+    report = read_text("海南省测试站\n2023年单位预算\n" + text)
+    assert [(f.class_code, f.amount_yuan, f.prior_year_yuan, f.prior_year_change_pct) for f in report.expenditure_by_function] == [
+        ("216", Decimal("2350000.00"), Decimal("2500000.00"), Decimal("-6.0"))
+    ]
