@@ -65,8 +65,11 @@ BUDGET_AFTER = re.compile(rf"^\s*[,，]\s*(?:年初|全年)?预算(?:数)?为?\s
 # 35.00万元": a clause after a 项's that names no class
 NO_CLASS_NAME = re.compile(r"^\s*(?:比|较|与|同比|其中|上年|去年|增|减|占|完成|主要|年初|全年|调整|预算|决算)")
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
-# A class named by its printed code and name: "2010101行政运行：年初预算为300.00万元，支出决算为320.00万元"
-CODED = re.compile(r"^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*(?P<name>[\u4e00-\u9fff()]+?)\s*[:：]")
+# A class named by its printed code and name: "2010101行政运行：年初预算为300.00万元，支出决算为320.00万元",
+# "2010301 行政运行 320.00万元，主要用于…"
+CODED = re.compile(
+    r"^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*(?P<name>[\u4e00-\u9fff()]+?)\s*(?:[:：]|(?=(?:支出)?(?:为)?\s*\d))"
+)
 # The figures of a 项 named in an earlier sentence of the paragraph: "年初预算为…，支出决算为…"
 FIGURES_ONLY = re.compile(r"^\s*(?:(?:年初|全年)?预算(?:数)?为|(?:支出)?决算(?:数)?为)")
 # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元 (Shanghai: 类-款-项 in quotes)
@@ -158,7 +161,7 @@ def coded_figures(sentences: list[Sentence], phase: str | None) -> list[Function
             coded = CODED.match(text)
             if coded is None or MARKER.search(text):
                 continue
-            tail = text[coded.end() - 1 :]
+            tail = text[coded.end() :]
             budget = BUDGET_FIRST.match(tail)
             if budget:
                 tail = tail[budget.end() :]

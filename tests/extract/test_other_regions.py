@@ -1216,3 +1216,21 @@ def test__tables__a_change_heading_naming_its_years():
     assert [(f.class_code, f.amount_yuan, f.prior_year_yuan, f.prior_year_change_pct) for f in report.expenditure_by_function] == [
         ("216", Decimal("2350000.00"), Decimal("2500000.00"), Decimal("-6.0"))
     ]
+
+
+def test__tables__a_收支总表_listing_基本_and_项目支出_among_its_spending_rows():
+    """The older national layout: 支出 | 一、基本支出 / （一）人员经费 / （二）日常公用经费 / 二、项目支出."""
+    text = (
+        "收支预算总表\n单位：万元\n收入\t收入\t支出\t支出\n项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款\t800.00\t一、基本支出\t580.00\n二、事业收入\t20.00\t（一）人员经费\t500.00\n"
+        "\t\t（二）日常公用经费\t80.00\n\t\t二、项目支出\t240.00\n本年收入合计\t820.00\t本年支出合计\t820.00\n"
+    )
+    report = read_text("山西省测试区统计局\n2021年部门预算\n" + text)
+    items = {i.item: i.amount_yuan for i in report.summary_items}
+    assert (items["expense_basic"], items["expense_project"]) == (580 * WAN, 240 * WAN)
+    assert "function_class_unknown" not in {f.rule for f in report.findings}
+
+
+def test__functional_classes__a_code_first_line_without_a_colon():
+    text = "（三）一般公共预算当年拨款具体使用情况\n（1）2010301 行政运行 320.00万元，主要用于机关运转。\n"
+    assert classes(text, "山西省测试区人民政府办公室\n2024年部门预算\n") == {("general_budget", "2010301"): 320 * WAN}
