@@ -181,9 +181,9 @@ def fund_led(statement: Statement) -> bool:
 
 def special_account_as_business(found: list[Statement]) -> list[Statement]:
     """财政专户管理资金 is the 事业收入 kept in a fiscal account where a report has no 事业收入 of its
-    own (Jiangsu 2017–2019); beside a 事业收入 under 单位资金 (the newer template) it is another
-    source, which no item holds."""
-    business = any(statement.code == "income_business" for statement in found)
+    own (Jiangsu 2017–2019); beside a 事业收入 or the 单位资金 of the newer template (which holds
+    the 事业收入) it is another source, which no item holds."""
+    business = any(statement.code == "income_business" or "单位资金" in statement.sentence.text for statement in found)
     return [
         as_item(statement, "income_business") if statement.code == "income_special_account" else statement
         for statement in found
@@ -232,31 +232,45 @@ def about_procurement(statement: Statement) -> bool:
     return not statement.code.startswith("procurement_") or "采购" in statement.sentence.text
 
 
-# "包括财政拨款收入4800.00万元（其中，一般公共预算4600.00万元，政府性基金预算200.00万元，国有资本经营预算
-# 0万元）": the fund names inside the parenthesis of the 财政拨款 income are its parts (Zhejiang's 决算)
-FISCAL_INCOME_SPLIT = re.compile(rf"财政拨款收入\s*{numbers.NUMBER}\s*(?:万元|元)\s*\((?:其中\s*[,:：]?)?(?P<parts>[^()]*)\)")
+# Income broken down by fund where a bare fund name is no label elsewhere (it may be spending):
+#   "包括财政拨款收入4800.00万元（其中，一般公共预算4600.00万元，政府性基金预算200.00万元，…）" (Zhejiang's 决算)
+#   "收入预算1,520.00万元，其中：上年结转20.00万元，占1.3%；一般公共预算拨款1,480.00万元，…" (Heilongjiang,
+#   Guangdong budgets: the parts of an income total after its 其中)
+INCOME_SPLITS = (
+    re.compile(rf"财政拨款收入\s*{numbers.NUMBER}\s*(?:万元|元)\s*\((?:其中\s*[,:：]?)?(?P<parts>[^()]*)\)"),
+    re.compile(
+        rf"(?<!拨款)(?:收入预算(?:总计|合计|总额)?|本年收入(?:合计|预算)?|收入(?:决算)?(?:总计|合计|总额))(?:为|共计)?\s*{numbers.NUMBER}\s*(?:万元|元)"
+        rf"[^。()]*?其中\s*[,:：]?(?P<parts>[^。()]*)"
+    ),
+)
 FUND_PART = re.compile(
     rf"""
-    (?:^|[,;、])\s*(?P<fund>一般公共|政府性基金|国有资本经营)(?:预算)?(?:财政)?(?:拨款)?(?:收入)?
+    (?:^|[,;、])\s*(?P<fund>一般公共|政府性基金|国有资本经营|上年结转)(?:预算)?(?:财政)?(?:拨款)?(?:收入)?(?:结余)?
     \s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)
     """,
     re.VERBOSE,
 )
-FUND_INCOME = {"一般公共": "income_general_public_budget", "政府性基金": "income_government_fund", "国有资本经营": "income_state_capital"}
+FUND_INCOME = {
+    "一般公共": "income_general_public_budget",
+    "政府性基金": "income_government_fund",
+    "国有资本经营": "income_state_capital",
+    "上年结转": "carryover_beginning",
+}
 
 
-def fiscal_income_parts(sentences: list[Sentence], year: int | None) -> list[Statement]:
-    """The 财政拨款 income's parts by fund, named in a parenthesis after it (see FISCAL_INCOME_SPLIT),
-    unless its clause says it is another year's ("2022年度财政拨款收入…（其中，…）" in a 2023 决算)."""
+def income_parts(sentences: list[Sentence], year: int | None) -> list[Statement]:
+    """The parts by fund of an income the sentence breaks down (see INCOME_SPLITS), unless its
+    clause says it is another year's ("2022年度财政拨款收入…（其中，…）" in a 2023 决算)."""
     found = []
     for sentence in sentences:
-        for split in FISCAL_INCOME_SPLIT.finditer(sentence.text):
-            if of_other_year(re.split(r"[;。]", sentence.text[: split.start()])[-1], year):
-                continue
-            for part in FUND_PART.finditer(split["parts"]):
-                code = FUND_INCOME[part["fund"]]
-                measures = Measures(amount_yuan=numbers.to_yuan(part["number"], part["unit"]))
-                found.append(as_item(Statement(code, "", measures, sentence, sentence.text[: split.start("parts")]), code))
+        for pattern in INCOME_SPLITS:
+            for split in pattern.finditer(sentence.text):
+                if of_other_year(re.split(r"[;。]", sentence.text[: split.start()])[-1], year):
+                    continue
+                for part in FUND_PART.finditer(split["parts"]):
+                    code = FUND_INCOME[part["fund"]]
+                    measures = Measures(amount_yuan=numbers.to_yuan(part["number"], part["unit"]))
+                    found.append(as_item(Statement(code, "", measures, sentence, sentence.text[: split.start("parts")]), code))
     return found
 
 
@@ -265,7 +279,7 @@ def extract_summary_items(
 ) -> tuple[list[SummaryItem], list[Finding]]:
     sentences = [s for s in body_sentences(document) if not in_other_years_section(document, s.line.number, year)]
     found = list(statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year, final=phase == "final"))
-    found += fiscal_income_parts(sentences, year)
+    found += income_parts(sentences, year)
     found = [
         with_carryover(statement)
         for statement in (of_general_budget(document, s) for s in found)

@@ -112,7 +112,7 @@ def test__summary__services_bought_by_the_government_are_procurement_only_in_a_p
 
 def test__summary__income_broken_down_into_the_years_and_last_years_is_the_total():
     text = "一、收支预算总体情况\n2025年本部门收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元。\n"
-    assert summary(text) == {"total_income_and_expense": Decimal("10315.23") * WAN}
+    assert summary(text) == {"total_income_and_expense": Decimal("10315.23") * WAN, "carryover_beginning": 350 * WAN}
 
 
 def test__fiscal_table__rows_under_last_years_carryover_are_its_parts():
@@ -1234,3 +1234,14 @@ def test__tables__a_收支总表_listing_基本_and_项目支出_among_its_spend
 def test__functional_classes__a_code_first_line_without_a_colon():
     text = "（三）一般公共预算当年拨款具体使用情况\n（1）2010301 行政运行 320.00万元，主要用于机关运转。\n"
     assert classes(text, "山西省测试区人民政府办公室\n2024年部门预算\n") == {("general_budget", "2010301"): 320 * WAN}
+
+
+def test__summary__an_income_totals_parts_named_by_bare_fund_names():
+    """"收入预算1,520.00万元，其中：上年结转20.00万元…；一般公共预算拨款1,480.00万元…" (Heilongjiang) and
+    "其中：一般公共预算2,100.00万元…；政府性基金预算150.00万元…；财政专户管理资金0万元；单位资金…" (Guangdong)."""
+    title = "哈尔滨市测试局\n2024年部门预算\n二、收入预算情况说明\n"
+    one = "2024年收入预算1,520.00万元，其中：上年结转20.00万元，占1.3%；一般公共预算拨款1,480.00万元，占97.4%；事业收入20.00万元，占1.3%。\n"
+    items = summary(one, title)
+    assert (items["income_general_public_budget"], items["carryover_beginning"]) == (1480 * WAN, 20 * WAN)
+    two = "收入预算2,300.00万元，其中：一般公共预算2,100.00万元，占91.3%；政府性基金预算150.00万元，占6.5%；财政专户管理资金0万元；单位资金50.00万元。\n"
+    assert summary(two, title) == {"income_total": 2300 * WAN, "income_general_public_budget": 2100 * WAN, "income_government_fund": 150 * WAN}
