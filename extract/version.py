@@ -46,23 +46,36 @@ def is_correction(document: Document, title_number: int) -> bool:
     return any(markers().search(text) for text in headings)
 
 
+# A web page's header: "发布日期: 2024-10-15", "发布时间：2024-09-10 10:30:43", "公开日期：2024/09/10"
+LABELLED_DATE = re.compile(
+    r"(?:发布|公开|成文|印发|更新)(?:日期|时间)\s*[:：]?\s*(?P<year>(?:19|20)\d{2})[-/.](?P<month>1[0-2]|0?[1-9])[-/.](?P<day>3[01]|[12]\d|0?[1-9])(?!\d)"
+)
+
+
+def date_of(year: int, month: int, day: int, fiscal_year: int) -> date | None:
+    """The date, when it is one (2月30日 is a misprint) and of a year a publication date can be (see
+    YEARS_BEFORE)."""
+    if not fiscal_year - YEARS_BEFORE <= year <= fiscal_year + YEARS_AFTER:
+        return None
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
 def published_on(document: Document, fiscal_year: int) -> date | None:
     """The latest date the report prints, of a year from the one before the fiscal year to three
     after it, not one a sentence is about (截至…, …起); None when it prints none."""
     latest = None
     for line in document.lines:
+        for match in LABELLED_DATE.finditer(line.text):
+            found = date_of(int(match["year"]), int(match["month"]), int(match["day"]), fiscal_year)
+            latest = found if latest is None or (found is not None and found > latest) else latest
         if "年" not in line.text or "月" not in line.text:
             continue
         for match in DATE.finditer(line.text):
             if AS_OF.search(line.text[: match.start()]) or SINCE.match(line.text[match.end() :]):
                 continue
-            year = int(match["year"])
-            if not fiscal_year - YEARS_BEFORE <= year <= fiscal_year + YEARS_AFTER:
-                continue
-            day = int(match["day"]) if match["day"] else 1
-            try:
-                found = date(year, int(match["month"]), day)
-            except ValueError:  # 2月30日: a misprint, not a date
-                continue
-            latest = found if latest is None or found > latest else latest
+            found = date_of(int(match["year"]), int(match["month"]), int(match["day"]) if match["day"] else 1, fiscal_year)
+            latest = found if latest is None or (found is not None and found > latest) else latest
     return latest

@@ -1245,3 +1245,11 @@ def test__summary__an_income_totals_parts_named_by_bare_fund_names():
     assert (items["income_general_public_budget"], items["carryover_beginning"]) == (1480 * WAN, 20 * WAN)
     two = "收入预算2,300.00万元，其中：一般公共预算2,100.00万元，占91.3%；政府性基金预算150.00万元，占6.5%；财政专户管理资金0万元；单位资金50.00万元。\n"
     assert summary(two, title) == {"income_total": 2300 * WAN, "income_general_public_budget": 2100 * WAN, "income_government_fund": 150 * WAN}
+
+
+def test__version__a_web_pages_publication_date_in_its_header():
+    """Government web pages head their text with "发布日期: 2024-02-15" / "发布时间：2024-09-10 10:30:43"."""
+    report = read_text("信息名称：测试局2024年部门预算\n发布日期: 2024-02-15\n测试市测试局\n2024年部门预算\n本年收入合计100.00万元。\n")
+    assert str(report.document.published_on) == "2024-02-15"
+    report = read_text("发布时间：2024-09-10 10:30:43\n测试市测试局\n2023年度部门决算\n本年收入合计100.00万元。\n")
+    assert str(report.document.published_on) == "2024-09-10"
