@@ -70,6 +70,11 @@ YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
 CODED = re.compile(
     r"^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*(?P<name>[\u4e00-\u9fff()]+?)\s*(?:[:：]|(?=(?:支出)?(?:为)?\s*\d))"
 )
+# A 款 or 项 code printed after the name, the only code of the clause: "行政运行（2010801）450.00万元",
+# "…（款）行政运行（项）（2070101）400.00万元"
+CODE_AFTER_NAME = re.compile(
+    r"^(?:[^()\d]*?\((?:类|款)\))*(?P<name>[\u4e00-\u9fff]+?)(?:\(项\))?\((?P<code>2\d{4}(?:\d{2})?)\)\s*[:：]?"
+)
 # The figures of a 项 named in an earlier sentence of the paragraph: "年初预算为…，支出决算为…"
 FIGURES_ONLY = re.compile(r"^\s*(?:(?:年初|全年)?预算(?:数)?为|(?:支出)?决算(?:数)?为)")
 # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元 (Shanghai: 类-款-项 in quotes)
@@ -158,8 +163,8 @@ def coded_figures(sentences: list[Sentence], phase: str | None) -> list[Function
     for sentence in sentences:
         for clause in clauses(sentence.text):
             text = NUMBERING.sub("", clause)
-            coded = CODED.match(text)
-            if coded is None or MARKER.search(text):
+            coded = CODED.match(text) or CODE_AFTER_NAME.match(text)
+            if coded is None or MARKER.search(text[coded.end() :]) or (coded.re is CODED and MARKER.search(text)):
                 continue
             tail = text[coded.end() :]
             budget = BUDGET_FIRST.match(tail)
@@ -355,6 +360,10 @@ def detail_figures(
 
 
 def detail_clause(clause: str, sentence: Sentence, context: Context) -> FunctionFigure | None:
+    text = NUMBERING.sub("", clause)
+    after_name = CODE_AFTER_NAME.match(text)
+    if after_name and not MARKER.search(text[after_name.end() :]):
+        return None  # its code printed after its name: read by coded_figures
     pieces, tail = split_pieces(clause)
     budget = BUDGET_FIRST.match(tail)
     if budget:

@@ -1253,3 +1253,14 @@ def test__version__a_web_pages_publication_date_in_its_header():
     assert str(report.document.published_on) == "2024-02-15"
     report = read_text("发布时间：2024-09-10 10:30:43\n测试市测试局\n2023年度部门决算\n本年收入合计100.00万元。\n")
     assert str(report.document.published_on) == "2024-09-10"
+
+
+def test__functional_classes__a_xiang_code_printed_after_its_name():
+    """"1.行政运行（2010801）450.00万元" and "…（款）行政运行（项）（2070101）400.00万元" were garbled."""
+    text = (
+        "（三）一般公共预算支出具体情况\n1.行政运行（2010801）450.00万元，比上年增加15.00万元。\n"
+        "2.文化旅游体育与传媒支出（类）文化和旅游（款）行政运行（项）（2070101）400.00万元，比上年增加15.00万元。\n"
+    )
+    assert classes(text, "宁波市测试区审计局\n2024年部门预算\n") == {
+        ("general_budget", "2010801"): 450 * WAN, ("general_budget", "2070101"): 400 * WAN,
+    }
