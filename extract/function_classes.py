@@ -63,12 +63,20 @@ BUDGET_FIRST = re.compile(
 BUDGET_AFTER = re.compile(rf"^\s*[,，]\s*(?:年初|全年)?预算(?:数)?为?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)")
 # "…（项）。年初预算为…，支出决算为…；比上年决算增加3.00万元" / "；其中基本支出38.00万元" / "；上年决算
 # 35.00万元": a clause after a 项's that names no class
-NO_CLASS_NAME = re.compile(r"^\s*(?:比|较|与|同比|其中|上年|去年|增|减|占|完成|主要|年初|全年|调整|预算|决算)")
+NO_CLASS_NAME = re.compile(
+    r"^\s*(?:比|较|与|同比|其中|上年|去年|占|完成|年初|全年|预算数|决算数|增加|减少|增长|下降|调整(?:后)?预算|主要用于|主要原因)"
+)
+"""(not 预算改革业务, 减排专项支出: 项 named like a budget word or a change)"""
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
 # A class named by its printed code and name: "2010101行政运行：年初预算为300.00万元，支出决算为320.00万元",
 # "2010301 行政运行 320.00万元，主要用于…"
 CODED = re.compile(
-    r"^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*(?P<name>[\u4e00-\u9fff()]+?)\s*(?:[:：]|(?=(?:支出)?(?:为)?\s*\d))"
+    r"""
+    ^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*
+    (?P<name>(?:(?!年初|全年|预算|决算|上年|本年|比|较|增|减)[\u4e00-\u9fff()])+?)
+    \s*(?:[:：]|(?=(?:支出)?(?:为)?\s*\d|年初预算|全年预算|预算数|支出决算|决算数))
+    """,
+    re.VERBOSE,
 )
 # A 款 or 项 code printed after the name, the only code of the clause: "行政运行（2010801）450.00万元",
 # "…（款）行政运行（项）（2070101）400.00万元"
@@ -101,6 +109,8 @@ class Context:
     printed: PrintedCodes = field(default_factory=dict)
     phase: str | None = None
     """The report's phase: a 预算数 is a budget report's figure, never a final report's."""
+    year: int | None = None
+    """The report's year: "2023年预算数为300万元" in a 2024 budget is last year's, no figure of it."""
 
 
 @dataclass(frozen=True)
@@ -116,7 +126,7 @@ def loose_name(name: str) -> str:
 
 
 def extract_function_classes(
-    document: Document, printed: PrintedCodes | None = None, phase: str | None = None
+    document: Document, printed: PrintedCodes | None = None, phase: str | None = None, year: int | None = None
 ) -> tuple[list[FunctionFigure], list[Finding]]:
     """``printed``: the codes the report's coded tables print (see loose_name), for the names of
     the narrative that the classification does not list; ``phase``: the report's."""
@@ -140,22 +150,22 @@ def extract_function_classes(
         elif not YUAN_FIGURE.search(sentence.text) and names_a_xiang(sentence.text):
             named = sentence
         if YUAN_FIGURE.search(sentence.text):
-            rows, found, context = detail_figures(sentence, heading, printed, phase)
+            rows, found, context = detail_figures(sentence, heading, printed, phase, year)
             detail_rows.extend(rows)
             findings.extend(found)
             if not rows and context.kuan is not None:
-                heading, lei_only = Context(context.lei, context.kuan, printed=printed, phase=phase), None  # "检察（款）：…合计…万元。其中："
+                heading, lei_only = Context(context.lei, context.kuan, printed=printed, phase=phase, year=year), None  # "检察（款）：…合计…万元。其中："
             elif not rows and context.lei is not None:
                 # "（一）社会保障和就业支出（类）8,810.00万元。其中：民政管理事务（款）行政运行（项）…": in this paragraph
-                heading, lei_only = Context(context.lei, None, printed=printed, phase=phase), sentence.line.number
+                heading, lei_only = Context(context.lei, None, printed=printed, phase=phase, year=year), sentence.line.number
         else:
             heading = heading_context(sentence, printed) or heading
     dashed, found = dashed_figures(sentences, printed)
-    coded = coded_figures(sentences, phase)
+    coded = coded_figures(sentences, phase, year)
     return lei_rows + detail_rows + dashed + coded, findings + found
 
 
-def coded_figures(sentences: list[Sentence], phase: str | None) -> list[FunctionFigure]:
+def coded_figures(sentences: list[Sentence], phase: str | None, year: int | None = None) -> list[FunctionFigure]:
     """The figures of the classes a clause names by printed code (see CODED): the code is the
     report's own; the 类 and 款 names come from the classification when it lists them."""
     names = classification.names_by_code()
@@ -171,8 +181,9 @@ def coded_figures(sentences: list[Sentence], phase: str | None) -> list[Function
             if budget:
                 tail = tail[budget.end() :]
             match = TAIL.match(tail)
-            if match is None or match["name"] or (match["planned"] and phase != "budget"):
+            if match is None or match["name"] or (match["planned"] and (phase != "budget" or other_years_plan(match, year))):
                 continue
+            stated = budget or BUDGET_AFTER.match(tail[match.end() :])
             code = coded["code"]
             level = classification.level_of(code)
             lei = names.get(code[:3])
@@ -191,7 +202,7 @@ def coded_figures(sentences: list[Sentence], phase: str | None) -> list[Function
                     amount_yuan=amount,
                     evidence=sentence.line.evidence(clause_evidence(sentence, clause)),
                     class_code=code,
-                    budget_yuan=numbers.to_yuan(budget["number"], budget["unit"]) if budget else None,
+                    budget_yuan=numbers.to_yuan(stated["number"], stated["unit"]) if stated else None,
                     completion_pct=numbers.first_completion(clause),
                     prior_year_change_yuan=change,
                     prior_year_change_pct=change_pct,
@@ -345,12 +356,12 @@ def is_lei(piece: Piece) -> bool:
 
 
 def detail_figures(
-    sentence: Sentence, heading: Context | None = None, printed: PrintedCodes | None = None, phase: str | None = None
+    sentence: Sentence, heading: Context | None = None, printed: PrintedCodes | None = None, phase: str | None = None, year: int | None = None
 ) -> tuple[list[FunctionFigure], list[Finding], Context]:
     """The 项 figures of a sentence, its findings and the 类 / 款 it ends with; ``heading``: the
     类 (and 款) a heading above it named."""
     lei, kuan = (heading.lei, heading.kuan) if heading else (None, None)
-    context = Context(lei, kuan, printed=printed or {}, phase=phase)
+    context = Context(lei, kuan, printed=printed or {}, phase=phase, year=year)
     rows = []
     for clause in clauses(sentence.text):
         row = detail_clause(clause, sentence, context)
@@ -370,8 +381,8 @@ def detail_clause(clause: str, sentence: Sentence, context: Context) -> Function
         tail = tail[budget.end() :]
     match = TAIL.match(tail)
     scrambled = bool(match and match["name"] and pieces and pieces[-1].marker and is_xiang_marker(pieces[-1]))
-    if not pieces and (match is None or context.kuan is None or names_a_lei(match["name"]) or NO_CLASS_NAME.match(match["name"])):
-        return None
+    if not pieces and (match is None or not match["name"] or context.kuan is None or names_a_lei(match["name"]) or NO_CLASS_NAME.match(match["name"])):
+        return None  # (a clause naming no class at all, "；支出预算500.00万元", is another statement of the one before)
     if match and match["name"] and not scrambled:
         pieces.append(Piece(match["name"].strip(), None))
     if scrambled:
@@ -394,8 +405,8 @@ def detail_clause(clause: str, sentence: Sentence, context: Context) -> Function
         return garbled(clause, sentence, context)
     if xiang is None or match is None:
         return None
-    if match["planned"] and context.phase != "budget":
-        return None  # a final report's 预算数 is its budget, not the figure: left to the tables
+    if match["planned"] and (context.phase != "budget" or other_years_plan(match, context.year)):
+        return None  # a final report's 预算数 is its budget, not the figure (left to the tables); or another year's
     after = BUDGET_AFTER.match(tail[match.end() :]) if budget is None else None
     stated = budget or after
     budget_yuan = numbers.to_yuan(stated["number"], stated["unit"]) if stated else None
@@ -487,6 +498,12 @@ def resolve_code(piece: Piece, level: str, context: Context, sentence: Sentence)
             )
         )
     return code
+
+
+def other_years_plan(match: re.Match[str], year: int | None) -> bool:
+    """Whether the 预算数 the figure is called names another year than the report's."""
+    named = numbers.years_in(match["planned"])
+    return bool(named) and year is not None and named[-1] != year
 
 
 def detail_row(

@@ -143,6 +143,16 @@ def statements(
 UNIT_BEFORE = re.compile(r"(?:本级|[\u4e00-\u9fff]{2,}(?:学校|中学|小学|幼儿园|医院|卫生院|中心|站|所|馆|队|院))[\"“”'‘’\s]*$")
 
 
+# "决算数大于年初预算数的主要原因是年中追加公用经费30.00万元": an explanation's figures are not the
+# item's (the 追加, 调减 or 压减 of a part)
+REASON = re.compile(r"原因|主要是|主要由于|由于|因为")
+
+
+def in_an_explanation(statement: Statement) -> bool:
+    """Whether the label stands in a clause explaining a change or a difference (see REASON)."""
+    return bool(REASON.search(statement.before.rsplit(";", 1)[-1]))
+
+
 def said_of_a_unit(statement: Statement, department: str | None = None) -> bool:
     """Whether the statement is one unit's part of the department's figure (see UNIT_BEFORE): after
     其中 in its clause, and named by a unit that is not the department itself ("其中：…；测试市政务

@@ -64,7 +64,7 @@ def read_report(document: Document) -> tuple[ExtractedReport, list[TableReading]
     summary, found_summary = extract_summary_items(document, phase, metadata.fiscal_year, metadata.department)
     three, found_three = extract_three_public(document, phase, year=metadata.fiscal_year, department=metadata.department)
     readings = read_tables(document, phase, metadata.fiscal_year)
-    functions, found_functions = extract_function_classes(document, printed_codes(readings), phase)
+    functions, found_functions = extract_function_classes(document, printed_codes(readings), phase, metadata.fiscal_year)
     combined = combine_with_narrative(document, readings, summary, three, functions)
     tables = read_performance_tables(document)
     project_tables = read_project_tables(document, phase, metadata.fiscal_year)

@@ -16,7 +16,7 @@ from functools import cache
 
 from extract import numbers
 from extract.document import Document
-from extract.labelled import Alias, Statement, merge, of_other_year, read_aliases, said_of_a_unit, statements
+from extract.labelled import Alias, Statement, in_an_explanation, merge, of_other_year, read_aliases, said_of_a_unit, statements
 from extract.measures import Measures
 from extract.numbers import MAPS
 from extract.records import Finding, SummaryItem
@@ -118,7 +118,7 @@ def of_general_budget(document: Document, statement: Statement) -> Statement:
 # "收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元": the income with last year's
 # carryover is the 收入总计, not the year's 本年收入合计
 WITH_CARRYOVER = re.compile(
-    rf"收入(?:预算|决算)?(?:总额)?(?:为|共计)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)[^。]*?其中[^。]*?(?:上年|年初)结转"
+    rf"收入(?:预算|决算)?(?:总额|合计)?(?:为|共计)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)[^。]*?其中[^。]*?(?:上年|年初)结转"
 )
 
 
@@ -134,10 +134,18 @@ RESERVED = re.compile(r"预留")
 SME_ITEMS = frozenset({"procurement_sme", "procurement_micro"})
 
 
+AWARDED = re.compile(r"授予")
+
+
 def awarded_in_final(statement: Statement, phase: str) -> bool:
     """In a final report the SME figures are the contracts awarded; an amount reserved for SMEs
-    (面向中小企业预留…预算金额) is a budget's figure, not one of them."""
-    return not (phase == "final" and statement.code in SME_ITEMS and RESERVED.search(statement.sentence.text))
+    (面向中小企业预留…预算金额) is a budget's figure, not one of them. In a budget report, contracts
+    awarded (授予…合同金额) are a past year's."""
+    if statement.code not in SME_ITEMS:
+        return True
+    if phase == "final":
+        return not RESERVED.search(statement.sentence.text)
+    return not (phase == "budget" and AWARDED.search(statement.sentence.text))
 
 
 WHOLE_REPORT_ITEMS = frozenset(
@@ -191,7 +199,11 @@ def special_account_as_business(found: list[Statement]) -> list[Statement]:
     ]
 
 
-PROJECT_MONEY = re.compile(r"涉及|项目(?:预算)?资金(?:共计|合计|总额)?")
+PROJECT_MONEY = re.compile(
+    r"(?<!不)涉及(?:项目|一般公共预算|政府性基金|国有资本经营|财政拨款|资金)[^,;。]*?\d|(?<!不)涉及$|项目(?:预算)?资金(?:共计|合计|总额)?"
+)
+"""The money of the projects with targets: "涉及项目预算资金1,250.00万元。其中：…", "…实行绩效目标管理，涉及
+一般公共预算当年拨款400.00万元" (not "不涉及政府性基金…", "收支预算涉及一般公共预算拨款和事业收入两项")."""
 
 
 def not_project_money(statement: Statement) -> bool:
@@ -203,21 +215,33 @@ def not_project_money(statement: Statement) -> bool:
     sentence = statement.sentence
     if sentence.text.startswith("其中"):
         line = sentence.line.text
-        lead = line[: max(line.find(sentence.text), 0)].rstrip("。").split("。")[-1] + lead
+        lead = line[: max(line.find(sentence.text), 0)].rstrip("。").split("。")[-1] + "。" + lead
     return not PROJECT_MONEY.search(lead)
 
 
 CLASS_MARKER = re.compile(r"\((?:类|款|项)\)")
+REPORT_TOTALS = frozenset({"total_income_and_expense", "income_total", "expense_total"})
+MARKED_FIGURE = re.compile(r"\((?:类|款|项)\)\s*(?:支出)?(?:为)?\s*\d")
+"""A class's own figure: "农林水支出（类）650.00万元"."""
 
 
 def not_of_a_class(statement: Statement) -> bool:
-    """"…行政单位医疗（项）。年初预算为36.00万元，支出决算为38.00万元，其中：基本支出38.00万元" and
-    "…（项）支出预算50.00万元" state a class's figures, not the report's 基本支出 or 支出预算."""
-    if CLASS_MARKER.search(statement.before.rsplit(";", 1)[-1]):
+    """Whether the statement is not a class's: "…（项）支出预算50.00万元" (right after its marker),
+    "农林水支出（类）650.00万元，其中：基本支出322.00万元" (the last figure before it is a class's, no
+    total of the report since), "…行政单位医疗（项）。年初预算为…，其中：基本支出…" (the sentence goes on
+    from a class's path) state a class's figures, not the report's 基本支出 or 支出预算."""
+    clause = statement.before.rsplit(";", 1)[-1]
+    if clause.rstrip().endswith(("(类)", "(款)", "(项)")):
+        return False
+    if statement.code in REPORT_TOTALS:
+        return True  # "…住房保障支出（类）100.00万元，本年支出合计1,000.00万元": the classes' total
+    marked = [m.start() for m in MARKED_FIGURE.finditer(clause)]
+    totals = [m.start() for m in WHOLE_TOTAL.finditer(clause)]
+    if marked and (not totals or marked[-1] > totals[-1]):
         return False
     line, sentence = statement.sentence.line.text, statement.sentence.text
     before_sentence = line[: max(line.find(sentence), 0)].rstrip(" 。.")
-    return not before_sentence.endswith(("(类)", "(款)", "(项)"))  # "…（项）。年初预算为…，其中：基本支出…"
+    return not (before_sentence.endswith(("(类)", "(款)", "(项)")) and not WHOLE_TOTAL.search(statement.before))
 
 
 def not_spending_of_a_source(statement: Statement) -> bool:
@@ -290,6 +314,7 @@ def extract_summary_items(
         and not_spending_of_a_source(statement)
         and not_of_a_class(statement)
         and not said_of_a_unit(statement, department)
+        and not in_an_explanation(statement)
     ]
     merged, findings = merge(special_account_as_business(found), "summary_items")
     items = []

@@ -27,7 +27,7 @@ from decimal import Decimal
 from functools import cache
 
 from extract.document import Document, Table
-from extract.labelled import Alias, Statement, merge, read_aliases, said_of_a_unit, statements
+from extract.labelled import Alias, Statement, in_an_explanation, merge, read_aliases, said_of_a_unit, statements
 from extract.measures import Measures
 from extract.numbers import MAPS, relative_years, to_yuan, years_in
 from extract.records import Finding, ThreePublicFigure
@@ -190,7 +190,9 @@ def extract_three_public(
     sentences = body_sentences(document) if standalone else section_sentences(document)
     sentences = [s for s in sentences if not in_other_years_section(document, s.line.number, year)]
     found = [
-        s for s in statements(sentences, category_aliases(), counts=True, final=phase == "final", year=year) if not said_of_a_unit(s, department)
+        s
+        for s in statements(sentences, category_aliases(), counts=True, final=phase == "final", year=year)
+        if not said_of_a_unit(s, department) and not in_an_explanation(s)
     ]
     findings: list[Finding] = []
     if standalone:

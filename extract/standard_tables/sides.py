@@ -28,7 +28,8 @@ from extract.standard_tables.rows import cell_values, printed_name
 TOTAL_ITEMS = frozenset({"total_income_and_expense", "fiscal_total", "income_total", "expense_total", "carryover_ending"})
 # "年初财政拨款结转和结余", "年末结转和结余", "二、上年结转": the rows after it (一般公共预算财政拨款 …)
 # are its parts
-PARTS_HEADER = re.compile(r"(?:年初|年末|上年|本年)?(?:财政拨款)?结转(?:和结余)?(?:资金)?")
+PARTS_HEADER = re.compile(r"(?:年初|年末|上年|本年)?(?:财政拨款)?结转(?:和结余|结余)?(?:资金)?|结转下年(?:资金)?")
+"""A carryover row: the rows under it are its parts (其中：基本支出 / 项目支出 of 结转下年), not the year's."""
 CLASS_SIDES = frozenset({"expense", "expense_function"})
 
 

@@ -1264,3 +1264,102 @@ def test__functional_classes__a_xiang_code_printed_after_its_name():
     assert classes(text, "宁波市测试区审计局\n2024年部门预算\n") == {
         ("general_budget", "2010801"): 450 * WAN, ("general_budget", "2070101"): 400 * WAN,
     }
+
+
+# The second adversarial review, and the newest templates' probe.
+
+
+def test__review__a_clause_naming_no_class_after_a_xiang_line_is_no_crash():
+    """"…（项）：主要用于机关运转；支出预算500.00万元…" raised IndexError: the whole report was lost."""
+    text = (
+        "2024年本年收入合计800.00万元，本年支出合计800.00万元。\n（三）一般公共预算拨款支出预算具体情况\n"
+        "1.一般公共服务支出（类）人大事务（款）行政运行（项）：主要用于机关运转；支出预算500.00万元，与上年预算数相比增加5.00万元。\n"
+    )
+    assert summary(text, "青岛市测试区人大常委会办公室\n2024年部门预算\n")["income_total"] == 800 * WAN
+
+
+def test__review__a_code_first_line_reads_its_figure_not_its_budget_or_another_years():
+    text = (
+        "3.一般公共预算财政拨款支出决算具体情况\n（1）2010301行政运行年初预算为300.00万元，支出决算为320.00万元。\n"
+        "（2）2010302一般行政管理事务预算数为50.00万元，决算数为45.00万元。\n"
+        "（3）2080505机关事业单位基本养老保险缴费支出上年决算30.00万元，本年决算32.00万元。\n"
+        "（4）2080506机关事业单位职业年金缴费支出支出决算为20.00万元，年初预算为18.00万元。\n"
+    )
+    report = read_text("测试市人民政府办公室\n2023年度部门决算\n" + text)
+    rows = {f.class_code: (f.amount_yuan, f.budget_yuan) for f in report.expenditure_by_function}
+    assert rows == {"2010301": (320 * WAN, 300 * WAN), "2010302": (45 * WAN, 50 * WAN), "2080506": (20 * WAN, 18 * WAN)}
+
+
+def test__review__涉及_in_other_senses_keeps_the_figures_after_it():
+    text = (
+        "本部门2024年不涉及政府性基金预算拨款收入，收入预算总计1,000.00万元，其中：一般公共预算拨款收入900.00万元，事业收入100.00万元。\n"
+        "2024年本部门政府采购预算涉及货物和服务两类，政府采购预算总额50.00万元，其中：货物采购预算30.00万元，服务采购预算20.00万元。\n"
+        "本部门涉及机关运行经费的单位共2个，2024年机关运行经费预算50.00万元，比上年减少5.00万元。\n"
+    )
+    items = summary(text, "测试市文化馆\n2024年部门预算\n")
+    assert (items["income_business"], items["procurement_goods"], items["operating_cost"]) == (100 * WAN, 30 * WAN, 50 * WAN)
+
+
+def test__review__a_change_on_the_budget_or_a_share_is_no_change_on_the_prior_year():
+    for heading in ("比年初预算增减（%）", "占比变动（%）", "增减变动"):
+        text = (
+            f"一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t科目名称\t年初预算数\t决算数\t{heading}\n"
+            "201\t一般公共服务支出\t250.00\t235.00\t-6.0\n"
+        )
+        report = read_text("测试市测试局\n2023年度部门决算\n" + text)
+        assert all(f.prior_year_change_pct is None and f.prior_year_change_yuan is None for f in report.expenditure_by_function)
+
+
+def test__review__another_years_budget_figure_on_a_xiang_line_is_not_the_years():
+    text = "1.一般公共服务支出（类）人大事务（款）行政运行（项），2023年预算数为300.00万元，2024年预算数为320.00万元，增加20.00万元。\n"
+    assert ("general_budget", "2010101") not in classes(text, "测试市人大办公室\n2024年部门预算\n") or classes(
+        text, "测试市人大办公室\n2024年部门预算\n"
+    )[("general_budget", "2010101")] == 320 * WAN
+
+
+def test__review__classes_named_before_the_reports_total_leave_it_the_reports():
+    title = "测试市文化局\n2024年部门预算\n一、部门预算收支总体情况\n"
+    one = "2024年支出预算1,000.00万元，主要用于一般公共服务支出（类）、住房保障支出（类）等方面，其中：基本支出700.00万元，项目支出300.00万元。\n"
+    assert summary(one, title)["expense_basic"] == 700 * WAN
+    two = "按支出功能分类，一般公共服务支出（类）900.00万元，住房保障支出（类）100.00万元，本年支出合计1,000.00万元，比上年增加50.00万元。\n"
+    assert summary(two, title)["expense_total"] == 1000 * WAN
+    three = "以上各项支出归集于一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）。2024年本年支出合计320.00万元，其中：基本支出300.00万元，项目支出20.00万元。\n"
+    assert summary(three, title) == {"expense_total": 320 * WAN, "expense_basic": 300 * WAN, "expense_project": 20 * WAN}
+
+
+def test__review__a_xiang_named_like_a_budget_word_is_a_class():
+    text = "1.一般公共服务支出（类）财政事务（款）行政运行（项）100.00万元；预算改革业务50.00万元；财政国库业务30.00万元。\n"
+    report = read_text("测试市财政局\n2024年部门预算\n（三）一般公共预算支出具体情况\n" + text)
+    assert "预算改革业务" in {f.xiang_name for f in report.expenditure_by_function}
+
+
+def test__review__the_parts_of_结转下年_on_a_收支总表_are_not_the_years():
+    text = (
+        "收支预算总表\n单位：万元\n收入\t收入\t支出\t支出\n项目\t预算数\t项目\t预算数\n"
+        "一、一般公共预算拨款\t900.00\t一、一般公共服务支出\t900.00\n本年收入合计\t900.00\t本年支出合计\t800.00\n"
+        "\t\t结转下年\t100.00\n\t\t其中：基本支出\t20.00\n\t\t项目支出\t80.00\n收入总计\t900.00\t支出总计\t900.00\n"
+    )
+    items = summary(text, "测试市测试局\n2024年部门预算\n")
+    assert "expense_basic" not in items and items["carryover_ending"] == 100 * WAN
+
+
+def test__summary__an_explanations_figures_are_not_the_items():
+    """Jiangsu's 决算: "决算数大于年初预算数的主要原因是年中追加公用经费30.00万元"."""
+    text = (
+        "2023年度一般公共预算财政拨款基本支出1,450.00万元。决算数大于年初预算数的主要原因是年中追加公用经费30.00万元。\n"
+        "公务接待费支出决算为0.80万元，主要原因是压减公务接待费1.20万元。\n主要原因是追加项目支出100.00万元。\n"
+    )
+    report = read_text("江苏省测试资料馆\n2023年度部门决算\n" + text)
+    assert {i.item for i in report.summary_items} == {"general_budget_basic"}
+    assert {f.category: f.amount_yuan for f in report.three_public} == {"official_reception": Decimal("8000.00")}
+
+
+def test__summary__the_newer_templates_procurement_reserved_for_smes_and_income_with_its_carryover():
+    text = (
+        "2024年本单位政府采购预算总额1,260.00万元。2024年本单位面向中小企业预留政府采购预算金额900.00万元，预留比例71.43%；"
+        "其中预留给小微企业的金额600.00万元。\n2024年收入预算合计5,600.00万元，其中：本年收入5,000.00万元，上年结转结余600.00万元。\n"
+        "2023年度授予中小企业合同金额1,000.00万元。\n"
+    )
+    items = summary(text, "北京市测试档案服务中心\n2024年部门预算\n")
+    assert (items["procurement_total"], items["procurement_sme"], items["procurement_micro"]) == (1260 * WAN, 900 * WAN, 600 * WAN)
+    assert items["total_income_and_expense"] == 5600 * WAN and "income_total" not in items
