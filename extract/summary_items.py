@@ -34,6 +34,7 @@ from extract.units import unitless_finding
 #   "政府性基金预算拨款支出预算…"        (one fund's spending: its own alias, or nothing)
 #   "政府性基金财政拨款支出…"            (not the 财政拨款支出 of a report with 一般公共预算 money only)
 #   "单位资金收入预算1,180.00万元"        (one source's income, not the 收入预算 of the whole report)
+#   "货物采购授予中小企业合同金额90.00万元"  (one kind's part of the SME contracts)
 NOT_A_STATEMENT = re.compile(
     r"""
     (?: 占[^,;:]{0,6}
@@ -45,6 +46,7 @@ NOT_A_STATEMENT = re.compile(
       | (?:基金|经营)(?:预算)?(?:财政)?拨款
       | (?:基金|经营)(?:预算)?
       | 资金
+      | (?:货物|工程|服务)类?(?:采购)?
     )$
     """,
     re.VERBOSE,
@@ -252,8 +254,9 @@ def not_spending_of_a_source(statement: Statement) -> bool:
 def about_procurement(statement: Statement) -> bool:
     """A 政府采购 item is one only in a sentence about 采购: "政府采购预算1.38万元，其中…政府购买服务预算0万元"
     is the procurement of services, "本部门政府购买服务预算720.00万元" alone is not (services bought
-    by other means than procurement)."""
-    return not statement.code.startswith("procurement_") or "采购" in statement.sentence.text
+    by other means than procurement). The SME figures (授予…合同金额, 面向…预留) name procurement
+    themselves."""
+    return not statement.code.startswith("procurement_") or statement.code in SME_ITEMS or "采购" in statement.sentence.text
 
 
 # Income broken down by fund where a bare fund name is no label elsewhere (it may be spending):

@@ -1363,3 +1363,13 @@ def test__summary__the_newer_templates_procurement_reserved_for_smes_and_income_
     items = summary(text, "北京市测试档案服务中心\n2024年部门预算\n")
     assert (items["procurement_total"], items["procurement_sme"], items["procurement_micro"]) == (1260 * WAN, 900 * WAN, 600 * WAN)
     assert items["total_income_and_expense"] == 5600 * WAN and "income_total" not in items
+
+
+def test__summary__sme_contracts_by_kind_are_parts_and_an_sme_sentence_names_procurement_itself():
+    """The central 决算 template: "授予中小企业合同金额380.00万元，其中：授予小微企业合同金额200.00万元。
+    其中，货物采购授予中小企业合同金额90.00万元，…" (the kinds' parts clashed with the total)."""
+    text = (
+        "授予中小企业合同金额380.00万元，其中：授予小微企业合同金额200.00万元。其中，货物采购授予中小企业合同金额90.00万元，"
+        "工程采购授予中小企业合同金额0万元，服务采购授予中小企业合同金额290.00万元。\n"
+    )
+    assert summary(text, "江苏省测试资料馆\n2023年度部门决算\n") == {"procurement_sme": 380 * WAN, "procurement_micro": 200 * WAN}
