@@ -25,6 +25,8 @@ from extract.sentences import Sentence, clauses
 MEASURE_FIELDS = tuple(Measures.__dataclass_fields__)
 # "包括：办公费9.5万元，…，公用经费51.65万元": labels after 包括 are parts of another figure.
 LISTING = re.compile(r"包括")
+# "收入包括：一般公共预算拨款收入5,800.00万元、事业收入200.00万元…" (Chongqing): an income's own list
+INCOME_LIST = re.compile(r"收入(?:预算|决算)?(?:总计|合计|总额)?(?:为|共计)?\s*(?:[\d,.]+\s*(?:万元|元))?\s*,?\s*(?:主要)?$")
 # "占“三公”经费的16.06%": the label after 占 is the base of a share, never a statement, and does
 # not end the segment of the label before it.
 SHARE_BASE = re.compile(r"占[^,;:，；：]{0,6}$")
@@ -118,6 +120,8 @@ def statements(
             context = clause if PRIOR_YEAR.search(clause) or not compared else f"{compared} {clause}"
             compared = prior_year_breakdown(clause, year) or compared
             listing = LISTING.search(clause) if skip_listed else None
+            if listing and INCOME_LIST.search(clause[: listing.start()]):
+                listing = None
             matches = [
                 m
                 for m in pattern.finditer(clause)

@@ -60,11 +60,19 @@ SHARE_OF_ALL = re.compile(r"占(?:部门|本部门|本单位)?(?:支出总预算
 """A class's share of the whole spending: "文化旅游体育与传媒支出类科目2990000元，占支出总预算69.10%"."""
 
 
+ALL_FUNDS_LIST = re.compile(r"^(?:本年|部门)?支出(?:预算)?(?:主要)?包括")
+WHOLE_SECTION = re.compile(r"^(?!.*(?:财政拨款|一般公共预算|政府性基金|国有资本经营)).*收支.*总体情况")
+"""Chongqing's "一、部门收支总体情况 … 支出包括：一般公共服务支出4,900.00万元、…": the whole spending's
+classes, every fund."""
+
+
 def scope_of_sentence(document: Document, number: int, text: str) -> str:
     """The fund scope of a sentence's class figures: all funds when the sentence itself breaks
     the whole spending down or gives a share of it, else the scope its section names."""
     text = normalise(text)
     if ALL_FUNDS_LEAD.search(text) or SHARE_OF_ALL.search(text):
+        return "all"
+    if ALL_FUNDS_LIST.match(text) and WHOLE_SECTION.search(top_headings_above(document)[number]):
         return "all"
     return scope_of_line(document, number)
 

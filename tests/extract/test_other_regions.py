@@ -1373,3 +1373,17 @@ def test__summary__sme_contracts_by_kind_are_parts_and_an_sme_sentence_names_pro
         "工程采购授予中小企业合同金额0万元，服务采购授予中小企业合同金额290.00万元。\n"
     )
     assert summary(text, "江苏省测试资料馆\n2023年度部门决算\n") == {"procurement_sme": 380 * WAN, "procurement_micro": 200 * WAN}
+
+
+def test__chongqing__the_whole_reports_income_and_spending_lists():
+    """"一、部门收支总体情况 … 收入包括：…。支出包括：一般公共服务支出4,900.00万元、…": the report's own
+    income parts (a list after 包括 is read when it is an income's), and classes of every fund."""
+    text = (
+        "一、部门收支总体情况\n2024年部门收支总预算6,300.00万元（含上年结转）。收入包括：一般公共预算拨款收入5,800.00万元、"
+        "事业收入200.00万元、上年结转300.00万元。支出包括：一般公共服务支出4,900.00万元、社会保障和就业支出600.00万元、"
+        "卫生健康支出300.00万元、住房保障支出500.00万元。\n"
+    )
+    title = "重庆市测试区市场监督管理局\n2024年部门预算情况说明\n"
+    items = summary(text, title)
+    assert (items["income_general_public_budget"], items["income_business"]) == (5800 * WAN, 200 * WAN)
+    assert classes(text, title)[("all", "201")] == 4900 * WAN
