@@ -31,7 +31,7 @@ FOREIGN_GAP = re.compile(r"比|较|与|增|减|占|其中|包括|下降|上升|�
 SEGMENT_END = re.compile(r"[:：]|其中|主要用于|主要包括|包括|具体")
 # A segment that opens with "(" continues a longer name ("社会保障和就业(208)抚恤(08)…"): no figure.
 CONTINUED_NAME = re.compile(
-    r"^\s*(?:\(|[\u4e00-\u9fff、]{2,30}?\((?:款|项)\)|[-—－][\u4e00-\u9fff]|(?:委员会|委|局|厅|办公室|中心)(?![\u4e00-\u9fff]*支出))"
+    r"^\s*(?:\(|(?:[\u4e00-\u9fff、]|\([\u4e00-\u9fff]{1,3}\)){2,30}?\((?:款|项)\)|[-—－][\u4e00-\u9fff]|(?:委员会|委|局|厅|办公室|中心)(?![\u4e00-\u9fff]*支出))"
 )
 """A label whose name goes on: "(类)…"; a 类 followed by its 款 / 项 ("住房保障支出(类)住房改革支出(款)
 住房公积金(项)100万元，比上年增加30万元" states the 项, not the 类); a 类 in a dashed path

@@ -1387,3 +1387,14 @@ def test__chongqing__the_whole_reports_income_and_spending_lists():
     items = summary(text, title)
     assert (items["income_general_public_budget"], items["income_business"]) == (5800 * WAN, 200 * WAN)
     assert classes(text, title)[("all", "201")] == 4900 * WAN
+
+
+def test__classes__a_lei_followed_by_a_kuan_named_with_室_takes_none_of_its_figures():
+    """"一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）700.00万元，占84.5%": the 款's share was
+    given to the 类 (the （室） in its name hid that the name goes on)."""
+    text = (
+        "2.一般公共预算财政拨款支出决算结构情况\n2023年度一般公共预算财政拨款支出828.00万元，主要用于以下方面：一般公共服务支出（类）"
+        "政府办公厅（室）及相关机构事务（款）700.00万元，占84.5%。\n"
+    )
+    report = read_text("辽宁省测试区人民政府办公室\n2023年度部门决算\n" + text)
+    assert not any(f.class_code == "201" and f.share_pct is not None for f in report.expenditure_by_function)
