@@ -285,6 +285,31 @@ FUND_INCOME = {
 }
 
 
+# Shanghai districts' budgets: "上海市徐汇区XX局2025年预算收入12,460.50万元，比2024年预算增加1,210.30万元" (the
+# year right before 预算收入 / 预算支出: elsewhere these words are part of a fund's or a project's name)
+YEARS_TOTAL = re.compile(
+    rf"(?P<year>(?:19|20)\d{{2}})\s*年度?(?P<kind>预算收入|预算支出)(?:为|共计)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)"
+)
+YEARS_TOTAL_ITEMS = {"预算收入": "income_total", "预算支出": "expense_total"}
+
+
+def years_totals(sentences: list[Sentence], year: int | None) -> list[Statement]:
+    """The year's 预算收入 / 预算支出 (see YEARS_TOTAL), with the change the clause states."""
+    found = []
+    for sentence in sentences:
+        for match in YEARS_TOTAL.finditer(sentence.text):
+            if year is None or int(match["year"]) != year:
+                continue
+            clause = re.split(r"[,;。]\s*其中|[;。]", sentence.text[match.end() :])[0]
+            change, change_pct = numbers.first_change(clause, year)
+            measures = Measures(
+                amount_yuan=numbers.to_yuan(match["number"], match["unit"]), prior_year_change_yuan=change, prior_year_change_pct=change_pct
+            )
+            code = YEARS_TOTAL_ITEMS[match["kind"]]
+            found.append(as_item(Statement(code, "", measures, sentence, sentence.text[: match.start("kind")]), code))
+    return found
+
+
 def income_parts(sentences: list[Sentence], year: int | None) -> list[Statement]:
     """The parts by fund of an income the sentence breaks down (see INCOME_SPLITS), unless its
     clause says it is another year's ("2022年度财政拨款收入…（其中，…）" in a 2023 决算)."""
@@ -306,7 +331,7 @@ def extract_summary_items(
 ) -> tuple[list[SummaryItem], list[Finding]]:
     sentences = [s for s in body_sentences(document) if not in_other_years_section(document, s.line.number, year)]
     found = list(statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year, final=phase == "final"))
-    found += income_parts(sentences, year)
+    found += income_parts(sentences, year) + years_totals(sentences, year)
     found = [
         with_carryover(statement)
         for statement in (of_general_budget(document, s) for s in found)

@@ -1398,3 +1398,15 @@ def test__classes__a_lei_followed_by_a_kuan_named_with_室_takes_none_of_its_fig
     )
     report = read_text("辽宁省测试区人民政府办公室\n2023年度部门决算\n" + text)
     assert not any(f.class_code == "201" and f.share_pct is not None for f in report.expenditure_by_function)
+
+
+def test__shanghai__a_districts_budget_states_its_years_预算收入_and_预算支出():
+    text = (
+        "上海市徐汇区测试局2025年预算收入12,460.50万元，比2024年预算增加1,210.30万元，其中：财政拨款收入11,860.50万元，"
+        "比2024年预算增加1,110.30万元；事业收入500.00万元。\n上海市徐汇区测试局2025年预算支出12,460.50万元，比2024年预算增加1,210.30万元，增长10.8%。\n"
+        "2024年预算收入11,250.20万元。\n"
+    )
+    report = read_text("上海市徐汇区测试局\n2025年区级部门预算\n" + text)
+    items = {i.item: (i.amount_yuan, i.prior_year_change_yuan) for i in report.summary_items}
+    assert items["income_total"] == (Decimal("124605000.00"), Decimal("12103000.00"))
+    assert items["expense_total"] == (Decimal("124605000.00"), Decimal("12103000.00"))
