@@ -39,7 +39,10 @@ from extract.readers.text import cut_short
 
 VOID = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"}
 """Elements without content or end tag."""
-NOT_PRINTED = {"head", "script", "style", "title", "noscript", "template", "select"}
+NOT_PRINTED = {"head", "script", "style", "title", "noscript", "template", "select", "nav", "aside", "header", "footer", "del", "s", "strike"}
+"""Elements whose text is no part of the report: the page's furniture (menus, side columns, the
+site's header and footer, whose links name other reports: "示例县教育局2022年度部门预算公开" in a side
+list is no title of this one) and text struck out (Word's tracked deletions)."""
 BLOCKS = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog", "dir",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -47,7 +50,7 @@ BLOCKS = {
     "tbody", "td", "tfoot", "th", "thead", "tr", "ul",
 }
 """Elements that end the line before them and start a new one after."""
-HIDDEN_STYLE = re.compile(r"display\s*:\s*none", re.IGNORECASE)
+HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden|mso-hide\s*:\s*all", re.IGNORECASE)
 
 CELL_ENDS = ({"td", "th"}, {"tr", "table"})
 ROW_ENDS = ({"tr"}, {"table"})
@@ -65,6 +68,8 @@ IMPLIED_ENDS = {
 }
 """What a start tag closes: (the open elements it ends, the elements that bound the search).
 A new cell ends the open cell of its row; a paragraph or a block ends the open paragraph."""
+HEAD_CONTENT = {"html", "head", "meta", "link", "title", "style", "script", "base", "noscript", "template"}
+"""What a page's head holds; any other element starts its body."""
 MAX_DEPTH = 100
 """Deeper elements are read as part of their ancestor at this depth (tag soup that never closes
 its font tags must not exhaust the stack)."""
@@ -168,6 +173,8 @@ class TreeBuilder(HTMLParser):
         self.open = [self.root]
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag not in HEAD_CONTENT:
+            self.end({"head"}, set())  # </head> is optional: the body's first element closes it
         for ended, bounds in IMPLIED_ENDS.get(tag, ()):
             self.end(ended, bounds)
         element = Element(tag, dict(attrs))
@@ -202,7 +209,19 @@ def parse(text: str) -> Element:
 
 def is_printed(element: Element) -> bool:
     style = element.attrs.get("style") or ""
-    return element.tag not in NOT_PRINTED and "hidden" not in element.attrs and not HIDDEN_STYLE.search(style)
+    return element.tag not in NOT_PRINTED and "hidden" not in element.attrs and not HIDDEN_STYLE.search(style) and not link_item(element)
+
+
+PAGE_LINK = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条)")
+
+
+def link_item(element: Element) -> bool:
+    """A list item holding a link (an entry of a list of other pages: related reports, news
+    headlines, each with its date), or a 上一篇 / 下一篇 line: never the report's text."""
+    if element.tag == "li":
+        return any(isinstance(child, Element) and child.tag == "a" for child in element.children)
+    first = next((child for child in element.children if isinstance(child, str) and child.strip()), "")
+    return element.tag in ("p", "div", "span") and bool(PAGE_LINK.match(first))
 
 
 def flow(element: Element) -> Iterator[str | None | Rows]:
@@ -227,7 +246,9 @@ def flow(element: Element) -> Iterator[str | None | Rows]:
 def table_flow(table: Element) -> Iterator[str | None | Rows]:
     """A table of figures: its caption, then its rows; a layout table: its content, as blocks."""
     rows = [list(tr.elements("td", "th")) for tr in table_rows(table)]
-    laid_out = None if any(holds_table(td) for row in rows for td in row) else grid(rows)
+    laid_out = None if any(holds_table(td) or holds_article(td) for row in rows for td in row) else grid(rows)
+    if laid_out:
+        laid_out = without_hidden_columns(laid_out, hidden_columns(table))
     if not laid_out or max(len(row) for row in laid_out) < 2:
         yield from flow(table)
         return
@@ -241,6 +262,44 @@ def table_rows(table: Element) -> Iterator[Element]:
     """The table's own rows, in the order written (not those of a table inside a cell)."""
     for child in table.elements("tr", "thead", "tbody", "tfoot"):
         yield from ([child] if child.tag == "tr" else child.elements("tr"))
+
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+ARTICLE_PARAGRAPHS = 3
+
+
+def holds_article(element: Element) -> bool:
+    """Whether a cell holds an article: a heading, or paragraphs of sentences (a page framing its
+    text in a table of one or two columns); a cell of figures holds neither."""
+    paragraphs = 0
+    pending = [element]
+    while pending:
+        for child in pending.pop().children:
+            if isinstance(child, Element):
+                if child.tag in HEADINGS:
+                    return True
+                if child.tag in ("p", "div") and any(isinstance(line, str) and "。" in line for line in lines_of(flow(child))):
+                    paragraphs += 1
+                pending.append(child)
+    return paragraphs >= ARTICLE_PARAGRAPHS
+
+
+def hidden_columns(table: Element) -> set[int]:
+    """The columns a table hides on its <col> elements (Excel's "Save as Web Page" hides a column
+    there, its cells printing as they are): their cells are not part of the table as shown."""
+    hidden, column = set(), 0
+    cols = [col for group in table.elements("colgroup") for col in group.children if isinstance(col, Element) and col.tag == "col"]
+    cols += [col for col in table.children if isinstance(col, Element) and col.tag == "col"]
+    for col in cols:
+        width = min(max(span(col, "span"), 1), MAX_COLSPAN)
+        if HIDDEN_STYLE.search(col.attrs.get("style") or "") or "hidden" in col.attrs:
+            hidden.update(range(column, column + width))
+        column += width
+    return hidden
+
+
+def without_hidden_columns(rows: Rows, hidden: set[int]) -> Rows:
+    return [[c for index, c in enumerate(row) if index not in hidden] for row in rows] if hidden else rows
 
 
 def holds_table(element: Element) -> bool:

@@ -42,13 +42,15 @@ def test__read_html__the_declared_gb2312_page_is_read_as_gb18030_its_layout_tabl
     assert [table.width for table in document.tables] == [4, 5]
 
 
-def test__read_html__page_furniture_is_lines_scripts_and_hidden_text_are_not():
+def test__read_html__the_sites_header_footer_scripts_and_hidden_text_are_no_lines():
+    """The page's <header> menu and <footer> are the site's, not the report's (their links may name
+    other reports); scripts and hidden text print nothing."""
     document = read_document(HERE / "final_accounts_utf8.html")
     texts = [line.text for line in document.lines]
     assert document.encoding == "html/utf-8"
-    assert texts[:5] == ["首页", "政务公开", "财政预决算", "示例县文化馆", "2023年度部门决算"]
-    assert texts[-1] == "主办:示例县人民政府办公室 | 网站标识码:0000000000"
-    assert not any("分享" in text or "来源" in text or "脚本" in text or "_示例县人民政府" in text for text in texts)
+    assert texts[:2] == ["示例县文化馆", "2023年度部门决算"]
+    assert texts[-1] == "注:本表反映部门本年度一般公共预算财政拨款支出情况。"
+    assert not any("首页" in text or "主办" in text or "分享" in text or "来源" in text or "脚本" in text for text in texts)
 
 
 def read(body: str, head: str = '<meta charset="utf-8">'):
@@ -164,3 +166,35 @@ def test__read_html__a_page_that_cannot_be_read_is_refused_with_the_reason(data,
 )
 def test__sniff__a_web_page_by_its_markup_at_the_start(head, kind):
     assert sniff(head + b"x" * 10, "report.txt") == kind
+
+
+def test__read_html__other_reports_listed_beside_the_article_are_not_its_title():
+    """A side list of links ("示例县教育局2022年度部门预算公开") came first in reading order and gave
+    the document another department, year and phase."""
+    document = read(
+        '<div class="left"><ul><li><a href="a.html">示例县教育局2022年度部门预算公开</a></li>'
+        '<li><a href="b.html">我县机关运行经费支出1,280.00万元</a></li></ul></div>'
+        "<div><h1>示例县农业农村局</h1><p>2023年度部门决算</p><p>本年收入合计1,234.56万元。</p></div>"
+    )
+    assert [line.text for line in document.lines] == ["示例县农业农村局", "2023年度部门决算", "本年收入合计1,234.56万元。"]
+
+
+def test__read_html__a_page_whose_head_is_never_closed_and_hidden_struck_text():
+    document = read_bytes(
+        '<html><head><meta charset="utf-8"><title>x</title><body><div>本年支出合计<del>1,300.00</del><ins>1,200.00</ins>万元，'
+        '公务接待费<span style="visibility:hidden">7</span>3.00万元。</div>'.encode("utf-8"),
+        "page.html",
+    )
+    assert [line.text for line in document.lines] == ["本年支出合计1,200.00万元,公务接待费3.00万元。"]
+
+
+def test__read_html__a_column_excel_hid_and_an_article_framed_in_a_table():
+    document = read(
+        "<table><col><col style='display:none'><col><tr><td>项目</td><td>上年数</td><td>决算数</td></tr>"
+        "<tr><td>合计</td><td>999.99</td><td>142.35</td></tr></table>"
+        "<table><tr><td colspan=2><h1>示例县农业农村局2023年度部门决算</h1></td></tr><tr><td>发布时间：2024-09-01</td><td>来源</td></tr>"
+        "<tr><td colspan=2><p>一、收入决算情况。</p><p>本年收入合计1,234.56万元。</p><p>本年支出合计1,200.00万元。</p></td></tr></table>"
+    )
+    [table] = document.tables
+    assert [[c.text for c in row] for row in table.rows] == [["项目", "决算数"], ["合计", "142.35"]]
+    assert "本年收入合计1,234.56万元。" in [line.text for line in document.lines if not line.is_cell]
