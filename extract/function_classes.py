@@ -64,17 +64,25 @@ BUDGET_AFTER = re.compile(rf"^\s*[,，]\s*(?:年初|全年)?预算(?:数)?为?\s
 # "…（项）。年初预算为…，支出决算为…；比上年决算增加3.00万元" / "；其中基本支出38.00万元" / "；上年决算
 # 35.00万元": a clause after a 项's that names no class
 NO_CLASS_NAME = re.compile(
-    r"^\s*(?:比|较|与|同比|其中|上年|去年|占|完成|年初|全年|预算数|决算数|增加|减少|增长|下降|调整(?:后)?预算|主要用于|主要原因)"
+    r"""
+    ^\s*(?:比|较|与|同比|其中|上年|去年|占|完成|年初|全年|预算数|决算数|调整|主要|增加|减少|增长|下降|增支|减支
+          |决算(?:比|较|支出|数|为)|预算(?:比|较|安排|数|调整|为))
+    | (?:比|较)(?:上年|预算|年初)
+    | ^\s*(?:决算|预算)\s*$
+    """,
+    re.VERBOSE,
 )
 """(not 预算改革业务, 减排专项支出: 项 named like a budget word or a change)"""
 YUAN_FIGURE = re.compile(rf"{numbers.NUMBER}\s*万?元")
 # A class named by its printed code and name: "2010101行政运行：年初预算为300.00万元，支出决算为320.00万元",
 # "2010301 行政运行 320.00万元，主要用于…"
-CODED = re.compile(
+CODED = re.compile(r"^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*(?P<name>[\u4e00-\u9fff()]+?)\s*[:：]")
+# ... and without the colon, its name stopping before the words of its figures (预算改革业务 needs the colon)
+CODED_BARE = re.compile(
     r"""
     ^(?P<code>2\d{2}(?:\d{2}){0,2})(?!\d)\s*[-—–]?\s*
     (?P<name>(?:(?!年初|全年|预算|决算|上年|本年|比|较|增|减)[\u4e00-\u9fff()])+?)
-    \s*(?:[:：]|(?=(?:支出)?(?:为)?\s*\d|年初预算|全年预算|预算数|支出决算|决算数))
+    \s*(?=(?:支出)?(?:为)?\s*\d|年初预算|全年预算|预算数|支出决算|决算数)
     """,
     re.VERBOSE,
 )
@@ -173,8 +181,8 @@ def coded_figures(sentences: list[Sentence], phase: str | None, year: int | None
     for sentence in sentences:
         for clause in clauses(sentence.text):
             text = NUMBERING.sub("", clause)
-            coded = CODED.match(text) or CODE_AFTER_NAME.match(text)
-            if coded is None or MARKER.search(text[coded.end() :]) or (coded.re is CODED and MARKER.search(text)):
+            coded = CODED.match(text) or CODED_BARE.match(text) or CODE_AFTER_NAME.match(text)
+            if coded is None or MARKER.search(text[coded.end() :]) or (coded.re is not CODE_AFTER_NAME and MARKER.search(text)):
                 continue
             tail = text[coded.end() :]
             budget = BUDGET_FIRST.match(tail)

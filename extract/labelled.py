@@ -82,6 +82,8 @@ class Statement:
     """The sentence's text before the label (its earlier clauses too): what the figure is a part of."""
     after: str = ""
     """The few characters right after the label."""
+    alias: str = ""
+    """The label as the text prints it."""
 
 
 def statements(
@@ -136,7 +138,8 @@ def statements(
                 if measures.is_empty():
                     continue
                 alias = by_alias[match.group()]
-                statement = Statement(alias.code, alias.label, measures, sentence, earlier + clause[: match.start()], clause[match.end() : match.end() + 4])
+                before, after = earlier + clause[: match.start()], clause[match.end() : match.end() + 4]
+                statement = Statement(alias.code, alias.label, measures, sentence, before, after, match.group())
                 previous.append(statement)
                 yield statement
             earlier += clause + ";"
@@ -149,12 +152,13 @@ UNIT_BEFORE = re.compile(r"(?:本级|[\u4e00-\u9fff]{2,}(?:学校|中学|小学|
 
 # "决算数大于年初预算数的主要原因是年中追加公用经费30.00万元": an explanation's figures are not the
 # item's (the 追加, 调减 or 压减 of a part)
-REASON = re.compile(r"原因|主要是|主要由于|由于|因为")
+REASON = re.compile(r"原因|由于|因为")
 
 
 def in_an_explanation(statement: Statement) -> bool:
-    """Whether the label stands in a clause explaining a change or a difference (see REASON)."""
-    return bool(REASON.search(statement.before.rsplit(";", 1)[-1]))
+    """Whether the label stands in the part of its clause that explains a change or a difference
+    (see REASON; "主要原因是严格控制接待标准，全年国内公务接待20批次" states the counts after it)."""
+    return bool(REASON.search(SUB_CLAUSE.split(statement.before.rsplit(";", 1)[-1])[-1]))
 
 
 def said_of_a_unit(statement: Statement, department: str | None = None) -> bool:

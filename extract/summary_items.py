@@ -120,7 +120,7 @@ def of_general_budget(document: Document, statement: Statement) -> Statement:
 # "收入预算10,315.23万元，其中：本年收入9,965.23万元，上年结转350.00万元": the income with last year's
 # carryover is the 收入总计, not the year's 本年收入合计
 WITH_CARRYOVER = re.compile(
-    rf"收入(?:预算|决算)?(?:总额|合计)?(?:为|共计)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)[^。]*?其中[^。]*?(?:上年|年初)结转"
+    rf"(?<!本年)收入(?:预算|决算)?(?:总额|合计)?(?:为|共计)?\s*(?P<number>{numbers.NUMBER})\s*(?P<unit>万元|元)[^。]*?其中[^。]*?(?:上年|年初)结转"
 )
 
 
@@ -136,7 +136,7 @@ RESERVED = re.compile(r"预留")
 SME_ITEMS = frozenset({"procurement_sme", "procurement_micro"})
 
 
-AWARDED = re.compile(r"授予")
+AWARDED = re.compile(r"授予[^,;。]{0,12}合同金额")
 
 
 def awarded_in_final(statement: Statement, phase: str) -> bool:
@@ -147,7 +147,7 @@ def awarded_in_final(statement: Statement, phase: str) -> bool:
         return True
     if phase == "final":
         return not RESERVED.search(statement.sentence.text)
-    return not (phase == "budget" and AWARDED.search(statement.sentence.text))
+    return not (phase == "budget" and AWARDED.search(statement.alias))
 
 
 WHOLE_REPORT_ITEMS = frozenset(
@@ -202,7 +202,7 @@ def special_account_as_business(found: list[Statement]) -> list[Statement]:
 
 
 PROJECT_MONEY = re.compile(
-    r"(?<!不)涉及(?:项目|一般公共预算|政府性基金|国有资本经营|财政拨款|资金)[^,;。]*?\d|(?<!不)涉及$|项目(?:预算)?资金(?:共计|合计|总额)?"
+    r"(?<!不)涉及[^,;。]{0,12}?(?:资金|金额|预算|拨款)[^,;。]*?\d|(?<!不)涉及$|项目(?:预算)?资金(?:共计|合计|总额)?"
 )
 """The money of the projects with targets: "涉及项目预算资金1,250.00万元。其中：…", "…实行绩效目标管理，涉及
 一般公共预算当年拨款400.00万元" (not "不涉及政府性基金…", "收支预算涉及一般公共预算拨款和事业收入两项")."""
@@ -223,8 +223,9 @@ def not_project_money(statement: Statement) -> bool:
 
 CLASS_MARKER = re.compile(r"\((?:类|款|项)\)")
 REPORT_TOTALS = frozenset({"total_income_and_expense", "income_total", "expense_total"})
-MARKED_FIGURE = re.compile(r"\((?:类|款|项)\)\s*(?:支出)?(?:为)?\s*\d")
-"""A class's own figure: "农林水支出（类）650.00万元"."""
+TOTAL_WORD = re.compile(r"合计|总计|总额")
+MARKED_FIGURE = re.compile(r"\((?P<marker>类|款|项)\)\s*[:：,]?\s*(?:[\u4e00-\u9fff]{0,8}?)(?:为)?\s*\d")
+"""A class's own figure: "农林水支出（类）650.00万元", "…（项）：支出预算为1,200.00万元"."""
 
 
 def not_of_a_class(statement: Statement) -> bool:
@@ -233,14 +234,16 @@ def not_of_a_class(statement: Statement) -> bool:
     total of the report since), "…行政单位医疗（项）。年初预算为…，其中：基本支出…" (the sentence goes on
     from a class's path) state a class's figures, not the report's 基本支出 or 支出预算."""
     clause = statement.before.rsplit(";", 1)[-1]
-    if clause.rstrip().endswith(("(类)", "(款)", "(项)")):
+    if clause.rstrip(" :：,，").endswith(("(类)", "(款)", "(项)")):
         return False
+    if TOTAL_WORD.search(statement.alias):
+        return True  # "…住房保障支出（类）100.00万元，本年支出合计1,000.00万元": the report's total
+    marked = list(MARKED_FIGURE.finditer(statement.before))
+    totals = [m.start() for m in WHOLE_TOTAL.finditer(statement.before)]
+    if marked and (not totals or marked[-1].start() > totals[-1]):
+        return False  # "…（项）支出决算为320.00万元；决算支出320.00万元", "…（类）650万元，其中：基本支出…"
     if statement.code in REPORT_TOTALS:
-        return True  # "…住房保障支出（类）100.00万元，本年支出合计1,000.00万元": the classes' total
-    marked = [m.start() for m in MARKED_FIGURE.finditer(clause)]
-    totals = [m.start() for m in WHOLE_TOTAL.finditer(clause)]
-    if marked and (not totals or marked[-1] > totals[-1]):
-        return False
+        return True  # a total named after a class's path sentence ("…（款）。2024年本年支出合计…") is the report's
     line, sentence = statement.sentence.line.text, statement.sentence.text
     before_sentence = line[: max(line.find(sentence), 0)].rstrip(" 。.")
     return not (before_sentence.endswith(("(类)", "(款)", "(项)")) and not WHOLE_TOTAL.search(statement.before))

@@ -69,8 +69,10 @@ def read_side_table(kind: str, columns: list[Column], body: list[Row], factor, p
             item = rule.item if rule else None
             if borrowed and item not in TOTAL_ITEMS:
                 continue
-            if item in ("total_income_and_expense", "fiscal_total"):
-                in_parts = False
+            if item in ("total_income_and_expense", "fiscal_total") or (in_parts and not values):
+                in_parts = False  # a total, or a heading row of its own ("按支出性质分："), ends the parts
+                if not values:
+                    continue
             elif in_parts:
                 continue
             in_parts = bool(PARTS_HEADER.fullmatch(text))

@@ -1410,3 +1410,67 @@ def test__shanghai__a_districts_budget_states_its_years_预算收入_and_预算�
     items = {i.item: (i.amount_yuan, i.prior_year_change_yuan) for i in report.summary_items}
     assert items["income_total"] == (Decimal("124605000.00"), Decimal("12103000.00"))
     assert items["expense_total"] == (Decimal("124605000.00"), Decimal("12103000.00"))
+
+
+# The third adversarial review.
+
+
+def test__review3__a_change_column_that_is_no_prior_year_change_leaves_the_table_read():
+    for heading, pct in (("较上年增减（%）", Decimal("-6.0")), ("与上年相比增减（%）", Decimal("-6.0")), ("比年初预算增减（%）", None), ("变动幅度（%）", None)):
+        text = f"一般公共预算支出表\n单位：万元\n科目编码\t科目名称\t上年预算数\t本年预算数\t{heading}\n216\t商业服务业等支出\t250.00\t235.00\t-6.0\n"
+        [row] = read_text("测试市测试局\n2024年部门预算\n" + text).expenditure_by_function
+        assert (row.amount_yuan, row.prior_year_change_pct) == (235 * WAN, pct)
+
+
+def test__review3__a_xiangs_figures_after_its_marker_and_a_colon_are_not_the_reports():
+    text = (
+        "三、一般公共预算支出预算情况说明\n1.一般公共服务支出（类）政府办公厅（室）及相关机构事务（款）行政运行（项）："
+        "支出预算为1,200.00万元，其中：基本支出1,150.00万元，项目支出50.00万元。\n"
+    )
+    report = read_text("测试市测试局\n2024年部门预算\n" + text)
+    assert report.summary_items == () and [(f.class_code, f.amount_yuan) for f in report.expenditure_by_function] == [("2010301", 1200 * WAN)]
+    final = "1.一般公共服务支出（类）人大事务（款）行政运行（项）支出决算为320.00万元；决算比预算增加20.00万元；主要是人员经费增加20.00万元；决算支出320.00万元。\n"
+    report = read_text("测试市测试局\n2023年度部门决算\n" + final)
+    assert report.summary_items == () and [(f.class_code, f.amount_yuan) for f in report.expenditure_by_function] == [("2010101", 320 * WAN)]
+
+
+def test__review3__the_money_of_projects_with_targets_in_other_words():
+    for words in ("涉及预算资金", "涉及金额", "涉及预算金额", "涉及财政性资金"):
+        text = f"十、预算绩效情况说明\n2024年本部门共10个项目实行绩效目标管理，{words}1,250.00万元，其中：一般公共预算当年拨款1,100.00万元，其他资金150.00万元。\n"
+        assert summary(text, "测试市测试局\n2024年部门预算\n") == {}
+
+
+def test__review3__a_reason_explains_only_its_own_part_of_the_clause():
+    text = (
+        "公务接待费支出决算为2.00万元，完成预算的50%，决算数小于预算数的主要原因是严格控制接待标准，全年国内公务接待20批次，接待300人次。\n"
+        "本年支出合计1,000.00万元，主要是基本支出700.00万元，项目支出300.00万元。\n"
+    )
+    report = read_text("测试市测试局\n2023年度部门决算\n" + text)
+    assert {f.category: (f.batches, f.persons) for f in report.three_public}["reception_domestic"] == (20, 300)
+    assert {i.item: i.amount_yuan for i in report.summary_items}["expense_basic"] == 700 * WAN
+
+
+def test__review3__本年收入合计_with_the_carryover_added_later_stays_the_years_income():
+    text = "2023年度本年收入合计950.00万元，其中：一般公共预算财政拨款收入900.00万元，其他收入50.00万元，加上年初结转和结余50.00万元，收入总计1,000.00万元。\n"
+    items = summary(text, "测试市测试局\n2023年度部门决算\n")
+    assert (items["income_total"], items["total_income_and_expense"]) == (950 * WAN, 1000 * WAN)
+
+
+def test__review3__a_code_first_xiang_named_with_a_budget_word_and_a_colon():
+    text = "五、一般公共预算财政拨款支出决算情况说明\n（1）2010604预算改革业务：年初预算为50.00万元，支出决算为48.00万元。\n"
+    assert classes(text, "测试市财政局\n2023年度部门决算\n") == {("general_budget", "2010604"): 48 * WAN}
+
+
+def test__review3__a_heading_row_after_结转下年_ends_its_parts():
+    text = (
+        "收支预算总表\n单位：万元\n收入\t收入\t支出\t支出\n项目\t预算数\t项目\t预算数\n一、一般公共预算拨款\t1,000.00\t一、一般公共服务支出\t900.00\n"
+        "本年收入合计\t1,000.00\t本年支出合计\t900.00\n\t\t结转下年\t100.00\n\t\t按支出性质分：\t\n\t\t基本支出\t700.00\n\t\t项目支出\t200.00\n"
+        "收入总计\t1,000.00\t支出总计\t1,000.00\n"
+    )
+    items = summary(text, "测试市测试局\n2024年部门预算\n")
+    assert (items["expense_basic"], items["expense_project"]) == (700 * WAN, 200 * WAN)
+
+
+def test__review3__a_budget_report_reserving_for_smes_beside_last_years_contracts():
+    text = "2024年本部门政府采购预算总额1,260.00万元，面向中小企业预留政府采购项目预算金额900.00万元，占71.43%，上年授予中小企业合同金额800.00万元。\n"
+    assert summary(text, "测试市测试局\n2024年部门预算\n")["procurement_sme"] == 900 * WAN
