@@ -59,6 +59,14 @@ def summary(body: str, title: str = BUDGET) -> dict[str, Decimal | None]:
     return {item.item: item.amount_yuan for item in read_text(title + body).summary_items}
 
 
+def items_of(report) -> dict[str, Decimal | None]:
+    return {item.item: item.amount_yuan for item in report.summary_items}
+
+
+def three_of(report) -> dict[str, Decimal | None]:
+    return {figure.category: figure.amount_yuan for figure in report.three_public}
+
+
 def classes(body: str, title: str = BUDGET) -> dict[tuple[str, str], Decimal | None]:
     return {(f.fund_scope, f.class_code): f.amount_yuan for f in read_text(title + body).expenditure_by_function}
 
@@ -186,7 +194,7 @@ def test__three_public__a_budget_disclosure_beside_last_years_final_table_stays_
     )
     report = read_text(text)
     assert (report.document.fiscal_year, report.document.phase) == (2024, "budget")
-    assert {f.category: f.amount_yuan for f in report.three_public} == {"three_public_total": Decimal("9.2") * WAN}
+    assert three_of(report) == {"three_public_total": Decimal("9.2") * WAN}
 
 
 def test__three_public__a_title_with_this_years_budget_and_last_years_final_is_this_years_budget():
@@ -326,7 +334,7 @@ def test__completion_of_a_budget_named_on_the_way_cars_held_and_procurement_by_k
         "three_public_total": (Decimal("18.36") * WAN, 25 * WAN, Decimal("73.44"), None),
         "official_vehicles": (None, None, None, 2),
     }
-    items = {i.item: i.amount_yuan for i in report.summary_items}
+    items = items_of(report)
     assert items == {
         "procurement_total": 26 * WAN, "procurement_goods": 6 * WAN, "procurement_works": Decimal("0.00"), "procurement_services": 20 * WAN,
     }
@@ -357,7 +365,7 @@ def test__class_table__income_and_spending_by_class_reads_the_years_spending_onl
     rows = {f.class_code: (f.amount_yuan, f.basic_yuan, f.project_yuan) for f in report.expenditure_by_function}
     figures = (600 * WAN, Decimal("570.20") * WAN, Decimal("29.80") * WAN)
     assert rows == {"201": figures, "20103": figures}
-    items = {i.item: i.amount_yuan for i in report.summary_items}
+    items = items_of(report)
     assert items["general_budget_expense"] == 600 * WAN and items["general_budget_basic"] == Decimal("570.20") * WAN
 
 
@@ -730,7 +738,7 @@ def test__summary__a_figure_said_of_the_year_before_is_not_the_reports():
         "上年度机关运行经费支出52.00万元。本年度机关运行经费支出50.00万元，与上年度相比减少2.00万元。\n"
     )
     report = read_text("杭州市测试区城市管理局\n2023年度部门决算\n" + text)
-    assert {f.category: f.amount_yuan for f in report.three_public} == {"three_public_total": 24 * WAN}
+    assert three_of(report) == {"three_public_total": 24 * WAN}
     assert {i.item: (i.amount_yuan, i.prior_year_change_yuan) for i in report.summary_items} == {"operating_cost": (50 * WAN, -2 * WAN)}
 
 
@@ -973,8 +981,8 @@ def test__summary__a_units_part_after_其中_is_not_the_departments():
         "项目支出200.00万元。其中：洛南市第一高级中学基本支出4,500.00万元。\n"
     )
     report = read_text("洛南市测试局\n2022年度部门决算\n" + text)
-    assert {f.category: f.amount_yuan for f in report.three_public} == {"three_public_total": 8 * WAN}
-    assert {i.item: i.amount_yuan for i in report.summary_items}["expense_basic"] == 4800 * WAN
+    assert three_of(report) == {"three_public_total": 8 * WAN}
+    assert items_of(report)["expense_basic"] == 4800 * WAN
 
 
 def test__classes__a_lei_code_printed_after_its_name_in_a_sentence():
@@ -994,8 +1002,8 @@ def test__metadata__a_file_of_tables_whose_三公_table_names_a_year_is_a_file_o
     )
     report = read_text(text)
     assert (report.document.department, report.document.phase) == ("青禾县测试局", "final")
-    assert {f.category: f.amount_yuan for f in report.three_public}["three_public_total"] == 15 * WAN
-    assert {i.item: i.amount_yuan for i in report.summary_items}["expense_total"] == 60 * WAN
+    assert three_of(report)["three_public_total"] == 15 * WAN
+    assert items_of(report)["expense_total"] == 60 * WAN
 
 
 def test__metadata__a_file_of_budget_tables_whose_names_say_no_phase_takes_it_from_their_headings():
@@ -1005,7 +1013,7 @@ def test__metadata__a_file_of_budget_tables_whose_names_say_no_phase_takes_it_fr
         "一、一般公共预算拨款收入\t60.00\t九、卫生健康支出\t60.00\n本年收入合计\t60.00\t本年支出合计\t60.00\n"
     )
     report = read_text(text)
-    assert report.document.phase == "budget" and {i.item: i.amount_yuan for i in report.summary_items}["income_total"] == 60 * WAN
+    assert report.document.phase == "budget" and items_of(report)["income_total"] == 60 * WAN
 
 
 def test__tables__split_code_columns_whose_leading_zero_was_lost():
@@ -1062,7 +1070,7 @@ def test__tables__a_收支总表_with_a_fourth_pair_by_economic_class():
         "本年收入合计\t1,600.00\t本年支出合计\t1,600.00\t本年支出合计\t1,600.00\t本年支出合计\t1,600.00\n"
     )
     report = read_text("青禾县测试办公室\n2024年部门预算\n" + text)
-    items = {i.item: i.amount_yuan for i in report.summary_items}
+    items = items_of(report)
     assert (items["expense_basic"], items["expense_project"]) == (1250 * WAN, 350 * WAN)
     assert "function_class_unknown" not in {f.rule for f in report.findings}
 
@@ -1103,7 +1111,7 @@ def test__review__a_三公_page_with_another_table_stays_a_三公_disclosure():
     )
     report = read_text(text)
     assert (report.document.fiscal_year, report.document.phase) == (2024, "budget")
-    assert {f.category: f.amount_yuan for f in report.three_public}["three_public_total"] == 10 * WAN
+    assert three_of(report)["three_public_total"] == 10 * WAN
 
 
 def test__review__上年度_names_the_year_of_its_own_part_of_the_clause_only():
@@ -1113,8 +1121,8 @@ def test__review__上年度_names_the_year_of_its_own_part_of_the_clause_only():
         "公务用车购置及运行维护费6.00万元，公务接待费4.00万元。\n"
     )
     report = read_text("测试市文化局\n2024年部门预算\n" + text)
-    assert {i.item: i.amount_yuan for i in report.summary_items}["income_general_public_budget"] == 1100 * WAN
-    assert {f.category: f.amount_yuan for f in report.three_public}["official_reception"] == 4 * WAN
+    assert items_of(report)["income_general_public_budget"] == 1100 * WAN
+    assert three_of(report)["official_reception"] == 4 * WAN
 
 
 def test__review__a_sentence_listing_sources_before_the_reports_total_states_the_reports_figures():
@@ -1153,8 +1161,8 @@ def test__review__a_department_named_like_a_unit_states_its_own_figures():
         "2023年度“三公”经费财政拨款支出决算为9.00万元，其中：政务服务中心公务用车购置及运行维护费5.00万元；政务服务中心公务接待费4.00万元。\n"
     )
     report = read_text("测试市政务服务中心\n2023年度部门决算\n" + text)
-    assert {i.item: i.amount_yuan for i in report.summary_items}["expense_total"] == 1300 * WAN
-    assert {f.category: f.amount_yuan for f in report.three_public}["official_reception"] == 4 * WAN
+    assert items_of(report)["expense_total"] == 1300 * WAN
+    assert three_of(report)["official_reception"] == 4 * WAN
 
 
 def test__review__a_weight_printed_as_a_per_cent_beside_a_per_cent_rate_is_no_shift():
@@ -1226,7 +1234,7 @@ def test__tables__a_收支总表_listing_基本_and_项目支出_among_its_spend
         "\t\t（二）日常公用经费\t80.00\n\t\t二、项目支出\t240.00\n本年收入合计\t820.00\t本年支出合计\t820.00\n"
     )
     report = read_text("山西省测试区统计局\n2021年部门预算\n" + text)
-    items = {i.item: i.amount_yuan for i in report.summary_items}
+    items = items_of(report)
     assert (items["expense_basic"], items["expense_project"]) == (580 * WAN, 240 * WAN)
     assert "function_class_unknown" not in {f.rule for f in report.findings}
 
@@ -1351,7 +1359,7 @@ def test__summary__an_explanations_figures_are_not_the_items():
     )
     report = read_text("江苏省测试资料馆\n2023年度部门决算\n" + text)
     assert {i.item for i in report.summary_items} == {"general_budget_basic"}
-    assert {f.category: f.amount_yuan for f in report.three_public} == {"official_reception": Decimal("8000.00")}
+    assert three_of(report) == {"official_reception": Decimal("8000.00")}
 
 
 def test__summary__the_newer_templates_procurement_reserved_for_smes_and_income_with_its_carryover():
@@ -1447,7 +1455,7 @@ def test__review3__a_reason_explains_only_its_own_part_of_the_clause():
     )
     report = read_text("测试市测试局\n2023年度部门决算\n" + text)
     assert {f.category: (f.batches, f.persons) for f in report.three_public}["reception_domestic"] == (20, 300)
-    assert {i.item: i.amount_yuan for i in report.summary_items}["expense_basic"] == 700 * WAN
+    assert items_of(report)["expense_basic"] == 700 * WAN
 
 
 def test__review3__本年收入合计_with_the_carryover_added_later_stays_the_years_income():
