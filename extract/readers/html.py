@@ -39,10 +39,11 @@ from extract.readers.text import cut_short
 
 VOID = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"}
 """Elements without content or end tag."""
-NOT_PRINTED = {"head", "script", "style", "title", "noscript", "template", "select", "nav", "aside", "header", "footer", "del", "s", "strike"}
-"""Elements whose text is no part of the report: the page's furniture (menus, side columns, the
-site's header and footer, whose links name other reports: "示例县教育局2022年度部门预算公开" in a side
-list is no title of this one) and text struck out (Word's tracked deletions)."""
+NOT_PRINTED = {"head", "script", "style", "title", "noscript", "template", "select", "nav", "aside", "del", "s", "strike"}
+"""Elements whose text is no part of the report: the page's furniture (menus and side columns,
+whose links name other reports: "示例县教育局2022年度部门预算公开" in a side list is no title of this
+one; a <header> or <footer> without a heading, see is_printed) and text struck out (Word's tracked
+deletions)."""
 BLOCKS = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog", "dir",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -209,7 +210,22 @@ def parse(text: str) -> Element:
 
 def is_printed(element: Element) -> bool:
     style = element.attrs.get("style") or ""
-    return element.tag not in NOT_PRINTED and "hidden" not in element.attrs and not HIDDEN_STYLE.search(style) and not link_item(element)
+    if element.tag in NOT_PRINTED or "hidden" in element.attrs or HIDDEN_STYLE.search(style) or link_item(element):
+        return False
+    return element.tag not in ("header", "footer") or holds_heading(element)
+
+
+def holds_heading(element: Element) -> bool:
+    """Whether a heading is inside: an article's <header> holds its title (read); the site's
+    header and footer hold its menu, links and address (not read)."""
+    pending = [element]
+    while pending:
+        for child in pending.pop().children:
+            if isinstance(child, Element):
+                if child.tag in HEADINGS:
+                    return True
+                pending.append(child)
+    return False
 
 
 PAGE_LINK = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条)")

@@ -198,3 +198,13 @@ def test__read_html__a_column_excel_hid_and_an_article_framed_in_a_table():
     [table] = document.tables
     assert [[c.text for c in row] for row in table.rows] == [["项目", "决算数"], ["合计", "142.35"]]
     assert "本年收入合计1,234.56万元。" in [line.text for line in document.lines if not line.is_cell]
+
+
+def test__read_html__an_articles_own_header_holds_its_title():
+    """The site's <header> and <footer> are left out; an article's <header> with its heading is not."""
+    document = read(
+        "<header><div>示例县人民政府</div><ul><li><a>首页</a></li></ul></header>"
+        "<article><header><h1>示例县农业农村局2023年度部门决算</h1></header><p>本年收入合计1,234.56万元。</p></article>"
+        "<footer><p>主办：示例县人民政府办公室</p></footer>"
+    )
+    assert [line.text for line in document.lines] == ["示例县农业农村局2023年度部门决算", "本年收入合计1,234.56万元。"]
