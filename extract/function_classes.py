@@ -91,6 +91,8 @@ CODED_BARE = re.compile(
 CODE_AFTER_NAME = re.compile(
     r"^(?:[^()\d]*?\((?:类|款)\))*(?P<name>[\u4e00-\u9fff]+?)(?:\(项\))?\((?P<code>2\d{4}(?:\d{2})?)\)\s*[:：]?"
 )
+# "…行政运行（项）（2010101）。" / "…（项）2010101。": the 项's code printed after its path (the name finds it)
+XIANG_CODE_TAIL = re.compile(r"(?<=\(项\))\s*\(?2\d{6}\)?(?=\s*[。.]?\s*$)")
 # The figures of a 项 named in an earlier sentence of the paragraph: "年初预算为…，支出决算为…"
 FIGURES_ONLY = re.compile(r"^\s*(?:(?:年初|全年)?预算(?:数)?为|(?:支出)?决算(?:数)?为)")
 # “一般公共服务支出-政府办公厅（室）及相关机构事务-行政运行”科目1,202.95万元 (Shanghai: 类-款-项 in quotes)
@@ -155,8 +157,8 @@ def extract_function_classes(
                 sentence, named = with_figures(named, sentence), None
             else:
                 continue
-        elif not YUAN_FIGURE.search(sentence.text) and names_a_xiang(sentence.text):
-            named = sentence
+        elif not YUAN_FIGURE.search(sentence.text) and names_a_xiang(XIANG_CODE_TAIL.sub("", sentence.text)):
+            named = sentence._replace(text=XIANG_CODE_TAIL.sub("", sentence.text))
         if YUAN_FIGURE.search(sentence.text):
             rows, found, context = detail_figures(sentence, heading, printed, phase, year)
             detail_rows.extend(rows)

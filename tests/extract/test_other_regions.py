@@ -1482,3 +1482,10 @@ def test__review3__a_heading_row_after_结转下年_ends_its_parts():
 def test__review3__a_budget_report_reserving_for_smes_beside_last_years_contracts():
     text = "2024年本部门政府采购预算总额1,260.00万元，面向中小企业预留政府采购项目预算金额900.00万元，占71.43%，上年授予中小企业合同金额800.00万元。\n"
     assert summary(text, "测试市测试局\n2024年部门预算\n")["procurement_sme"] == 900 * WAN
+
+
+def test__functional_classes__a_xiang_path_ending_in_its_code_then_its_figures():
+    """Jiangsu's "…行政运行（项）（2010101）。年初预算为…，支出决算为…" was dropped silently."""
+    for path in ("行政运行（项）（2010101）。", "行政运行（项）2010101。"):
+        text = f"（九）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务支出（类）人大事务（款）{path}年初预算为1,200.00万元，支出决算为1,300.00万元。\n"
+        assert classes(text, "江苏省测试办公厅\n2022年度部门决算\n") == {("general_budget", "2010101"): 1300 * WAN}
