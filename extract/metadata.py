@@ -60,10 +60,12 @@ TITLE = re.compile(
     r"""
     ^(?P<before>.{0,40}?)
     (?P<year>(?<!\d)(?:19|20)\d{2} | 二[〇零○][一二三四五六七八九〇零○]{2})\s*年度?\s*
+    (?!\d{1,2}\s*月)
     (?P<after>[^。,;:!?]{1,50})$
     """,
     re.VERBOSE,
 )
+# (a date, 2024年9月1日, is no title's year: a web page's header prints the day)
 CHINESE_DIGITS = str.maketrans("〇零○一二三四五六七八九", "000123456789")
 # What may precede a title's department: "第二部分 ", "附件2:", "一、", "1.", "(一)".
 TITLE_MARKER = re.compile(r"^(?:附件\s*\d*\s*:?|第[一二三四五六七八九十\d]+部分|[一二三四五六七八九十]+、|\d+\s*[.、]|\([一二三四五六七八九十\d]+\))\s*")

@@ -39,11 +39,10 @@ from extract.readers.text import cut_short
 
 VOID = {"area", "base", "basefont", "br", "col", "embed", "frame", "hr", "img", "input", "keygen", "link", "meta", "param", "source", "track", "wbr"}
 """Elements without content or end tag."""
-NOT_PRINTED = {"head", "script", "style", "title", "noscript", "template", "select", "nav", "aside", "del", "s", "strike"}
-"""Elements whose text is no part of the report: the page's furniture (menus and side columns,
-whose links name other reports: "示例县教育局2022年度部门预算公开" in a side list is no title of this
-one; a <header> or <footer> without a heading, see is_printed) and text struck out (Word's tracked
-deletions)."""
+NOT_PRINTED = {"head", "script", "style", "title", "noscript", "template", "select", "nav", "del"}
+"""Elements whose text is no part of the report: the site's menu (<nav>) and Word's tracked
+deletions. Lists of links (other reports' titles beside the article, see link_item), breadcrumbs
+and 上一篇 / 下一篇 links are left out too (see flow)."""
 BLOCKS = {
     "address", "article", "aside", "blockquote", "body", "br", "caption", "center", "dd", "details", "dialog", "dir",
     "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4", "h5", "h6",
@@ -210,42 +209,49 @@ def parse(text: str) -> Element:
 
 def is_printed(element: Element) -> bool:
     style = element.attrs.get("style") or ""
-    if element.tag in NOT_PRINTED or "hidden" in element.attrs or HIDDEN_STYLE.search(style) or link_item(element):
-        return False
-    return element.tag not in ("header", "footer") or holds_heading(element)
+    return element.tag not in NOT_PRINTED and "hidden" not in element.attrs and not HIDDEN_STYLE.search(style) and not link_item(element)
 
 
-def holds_heading(element: Element) -> bool:
-    """Whether a heading is inside: an article's <header> holds its title (read); the site's
-    header and footer hold its menu, links and address (not read)."""
-    pending = [element]
-    while pending:
-        for child in pending.pop().children:
-            if isinstance(child, Element):
-                if child.tag in HEADINGS:
-                    return True
-                pending.append(child)
-    return False
-
-
-PAGE_LINK = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条)")
+LINK_ITEM_EXTRA = 12
+"""At most this many characters beside its link make a list item an entry of a list of links
+(a date: "示例县教育局2022年度部门预算公开 2022-02-10")."""
 
 
 def link_item(element: Element) -> bool:
-    """A list item holding a link (an entry of a list of other pages: related reports, news
-    headlines, each with its date), or a 上一篇 / 下一篇 line: never the report's text."""
-    if element.tag == "li":
-        return any(isinstance(child, Element) and child.tag == "a" for child in element.children)
-    first = next((child for child in element.children if isinstance(child, str) and child.strip()), "")
-    return element.tag in ("p", "div", "span") and bool(PAGE_LINK.match(first))
+    """A list item that is a link to another page (related reports, news headlines), with at most
+    a date beside it, or a heading that is only a link (the site's logo, <h1><a href="/">示例县人民
+    政府</a></h1>): never the report's text."""
+    if element.tag in HEADINGS:
+        linked = "".join(text_of(child) for child in element.children if isinstance(child, Element) and child.tag == "a")
+        return bool(linked.strip()) and not WHITESPACE.sub("", text_of(element)).replace(WHITESPACE.sub("", linked), "")
+    if element.tag != "li":
+        return False
+    linked = "".join(text_of(child) for child in element.children if isinstance(child, Element) and child.tag == "a").strip()
+    return bool(linked) and len(WHITESPACE.sub("", text_of(element))) - len(WHITESPACE.sub("", linked)) <= LINK_ITEM_EXTRA
+
+
+def text_of(element: Element) -> str:
+    return "".join(child if isinstance(child, str) else text_of(child) for child in element.children)
+
+
+PAGE_LINK = re.compile(r"^\s*(?:上一篇|下一篇|上一条|下一条|当前位置|您的位置|您现在的位置)")
+"""Text that starts the site's navigation around an article: 上一篇：<a>…</a>, 当前位置：首页 > …"""
 
 
 def flow(element: Element) -> Iterator[str | None | Rows]:
-    """What an element prints, in order: texts, None where a line ends, and tables (rows)."""
+    """What an element prints, in order: texts, None where a line ends, and tables (rows). A
+    navigation text (PAGE_LINK) and the links after it, to the end of its line, print nothing."""
+    navigating = False
     for child in element.children:
         if isinstance(child, str):
-            yield child
-        elif not is_printed(child):
+            if PAGE_LINK.match(child):
+                navigating = True
+            if not navigating:
+                yield child
+            continue
+        if navigating and (child.tag in BLOCKS or child.tag == "br"):
+            navigating = False
+        if not is_printed(child) or (navigating and child.tag in ("a", "span")):
             continue
         elif child.tag == "table":
             yield None
@@ -262,8 +268,10 @@ def flow(element: Element) -> Iterator[str | None | Rows]:
 def table_flow(table: Element) -> Iterator[str | None | Rows]:
     """A table of figures: its caption, then its rows; a layout table: its content, as blocks."""
     rows = [list(tr.elements("td", "th")) for tr in table_rows(table)]
-    laid_out = None if any(holds_table(td) or holds_article(td) for row in rows for td in row) else grid(rows)
-    if laid_out:
+    laid_out = None if any(holds_table(td) for row in rows for td in row) else grid(rows)
+    if laid_out and max(len(row) for row in laid_out) <= FRAME_COLUMNS and any(holds_article(td) for row in rows for td in row):
+        laid_out = None  # an article framed in a table of one or two columns
+    if laid_out and not any(not is_printed(td) for tr in table_rows(table) for td in tr.children if isinstance(td, Element)):
         laid_out = without_hidden_columns(laid_out, hidden_columns(table))
     if not laid_out or max(len(row) for row in laid_out) < 2:
         yield from flow(table)
@@ -282,6 +290,9 @@ def table_rows(table: Element) -> Iterator[Element]:
 
 HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 ARTICLE_PARAGRAPHS = 3
+FRAME_COLUMNS = 2
+"""A table framing an article has one or two columns (the text, a menu beside it); a table of
+figures with a heading or paragraphs in a cell (a 项目绩效目标表's 年度目标) has more."""
 
 
 def holds_article(element: Element) -> bool:
@@ -304,8 +315,13 @@ def hidden_columns(table: Element) -> set[int]:
     """The columns a table hides on its <col> elements (Excel's "Save as Web Page" hides a column
     there, its cells printing as they are): their cells are not part of the table as shown."""
     hidden, column = set(), 0
-    cols = [col for group in table.elements("colgroup") for col in group.children if isinstance(col, Element) and col.tag == "col"]
-    cols += [col for col in table.children if isinstance(col, Element) and col.tag == "col"]
+    cols = []
+    for child in table.children:
+        if isinstance(child, Element) and child.tag == "col":
+            cols.append(child)
+        elif isinstance(child, Element) and child.tag == "colgroup":
+            inside = [col for col in child.children if isinstance(col, Element) and col.tag == "col"]
+            cols += inside or [child]  # a <colgroup span=2> without <col>s stands for its columns
     for col in cols:
         width = min(max(span(col, "span"), 1), MAX_COLSPAN)
         if HIDDEN_STYLE.search(col.attrs.get("style") or "") or "hidden" in col.attrs:

@@ -42,15 +42,15 @@ def test__read_html__the_declared_gb2312_page_is_read_as_gb18030_its_layout_tabl
     assert [table.width for table in document.tables] == [4, 5]
 
 
-def test__read_html__the_sites_header_footer_scripts_and_hidden_text_are_no_lines():
-    """The page's <header> menu and <footer> are the site's, not the report's (their links may name
-    other reports); scripts and hidden text print nothing."""
+def test__read_html__the_sites_menu_links_scripts_and_hidden_text_are_no_lines():
+    """The header's menu (links in a list) prints nothing of the report; the footer is a line of
+    its own; scripts and hidden text print nothing."""
     document = read_document(HERE / "final_accounts_utf8.html")
     texts = [line.text for line in document.lines]
     assert document.encoding == "html/utf-8"
     assert texts[:2] == ["示例县文化馆", "2023年度部门决算"]
-    assert texts[-1] == "注:本表反映部门本年度一般公共预算财政拨款支出情况。"
-    assert not any("首页" in text or "主办" in text or "分享" in text or "来源" in text or "脚本" in text for text in texts)
+    assert texts[-1] == "主办:示例县人民政府办公室 | 网站标识码:0000000000"
+    assert not any("首页" in text or "分享" in text or "来源" in text or "脚本" in text for text in texts)
 
 
 def read(body: str, head: str = '<meta charset="utf-8">'):
@@ -200,11 +200,30 @@ def test__read_html__a_column_excel_hid_and_an_article_framed_in_a_table():
     assert "本年收入合计1,234.56万元。" in [line.text for line in document.lines if not line.is_cell]
 
 
-def test__read_html__an_articles_own_header_holds_its_title():
-    """The site's <header> and <footer> are left out; an article's <header> with its heading is not."""
+def test__read_html__breadcrumbs_page_links_and_a_logo_header_leave_the_articles_title():
+    """A site's logo heading, its breadcrumb (当前位置：… > 2024年度部门决算) and 上一篇 / 下一篇 links
+    in the article's container: the department, year and phase are the article's."""
     document = read(
-        "<header><div>示例县人民政府</div><ul><li><a>首页</a></li></ul></header>"
-        "<article><header><h1>示例县农业农村局2023年度部门决算</h1></header><p>本年收入合计1,234.56万元。</p></article>"
-        "<footer><p>主办：示例县人民政府办公室</p></footer>"
+        "<header><h1 class=logo><a>示例县人民政府</a></h1><div class=crumb>当前位置：<a>首页</a> &gt; <a>2024年度部门决算</a></div></header>"
+        "<div class=article><h1>示例县农业农村局</h1><h2>2025年部门预算</h2><div class=content><p>本年收入合计1,234.56万元。</p></div>"
+        "上一篇：<a>示例县林业局2024年度部门决算</a><br>下一篇：<a>示例县水务局2025年部门预算</a></div>"
     )
-    assert [line.text for line in document.lines] == ["示例县农业农村局2023年度部门决算", "本年收入合计1,234.56万元。"]
+    assert [line.text for line in document.lines] == ["示例县农业农村局", "2025年部门预算", "本年收入合计1,234.56万元。"]
+
+
+def test__read_html__a_list_item_holding_a_link_and_the_reports_text_is_read():
+    document = read(
+        "<ul><li><a name=_Toc3></a>2025年支出预算合计1,200.00万元。</li><li><a href=1.xls>收入预算总表</a>：收入预算合计1,200.00万元。</li></ul>"
+    )
+    assert [line.text for line in document.lines] == ["2025年支出预算合计1,200.00万元。", "收入预算总表:收入预算合计1,200.00万元。"]
+
+
+def test__read_html__a_project_table_whose_cells_hold_paragraphs_is_a_table():
+    """Word writes each paragraph of a 年度绩效目标 cell as a <p>: the table is not an article frame."""
+    document = read(
+        "<table><tr><td>项目名称</td><td colspan=3>农田水利维护</td></tr><tr><td>年度绩效目标</td><td colspan=3>"
+        "<p>1.完成维护50处。</p><p>2.保障灌溉面积2万亩。</p><p>3.群众满意度达到90%以上。</p></td></tr>"
+        "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr></table>"
+    )
+    [table] = document.tables
+    assert len(table.rows) == 3 and table.rows[0][1].text == "农田水利维护"
