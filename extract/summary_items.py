@@ -296,12 +296,20 @@ YEARS_TOTAL = re.compile(
 YEARS_TOTAL_ITEMS = {"预算收入": "income_total", "预算支出": "expense_total"}
 
 
-def years_totals(sentences: list[Sentence], year: int | None) -> list[Statement]:
-    """The year's 预算收入 / 预算支出 (see YEARS_TOTAL), with the change the clause states."""
+SELF = re.compile(r"^(?:本部门|本单位|本局|我局|我单位|我部门)?$")
+
+
+def years_totals(sentences: list[Sentence], year: int | None, phase: str, department: str | None) -> list[Statement]:
+    """A budget report's 预算收入 / 预算支出 of its year (see YEARS_TOTAL), with the change the
+    clause states, when the department itself is the subject ("上海市徐汇区XX局2025年预算收入…"), not a
+    project, a fund or a unit ("智慧城市运维项目2025年预算支出…", "其中：…中心2025年预算收入…")."""
+    if phase != "budget" or year is None:
+        return []
     found = []
     for sentence in sentences:
         for match in YEARS_TOTAL.finditer(sentence.text):
-            if year is None or int(match["year"]) != year:
+            subject = re.split(r"[,;:。]", sentence.text[: match.start()])[-1].strip()
+            if int(match["year"]) != year or not (SELF.match(subject) or (department and subject == department)):
                 continue
             clause = re.split(r"[,;。]\s*其中|[;。]", sentence.text[match.end() :])[0]
             change, change_pct = numbers.first_change(clause, year)
@@ -334,7 +342,7 @@ def extract_summary_items(
 ) -> tuple[list[SummaryItem], list[Finding]]:
     sentences = [s for s in body_sentences(document) if not in_other_years_section(document, s.line.number, year)]
     found = list(statements(sentences, item_aliases() + fiscal_aliases(), guard=NOT_A_STATEMENT, year=year, final=phase == "final"))
-    found += income_parts(sentences, year) + years_totals(sentences, year)
+    found += income_parts(sentences, year) + years_totals(sentences, year, phase, department)
     found = [
         with_carryover(statement)
         for statement in (of_general_budget(document, s) for s in found)

@@ -1489,3 +1489,25 @@ def test__functional_classes__a_xiang_path_ending_in_its_code_then_its_figures()
     for path in ("行政运行（项）（2010101）。", "行政运行（项）2010101。"):
         text = f"（九）一般公共预算财政拨款支出决算具体情况\n1.一般公共服务支出（类）人大事务（款）{path}年初预算为1,200.00万元，支出决算为1,300.00万元。\n"
         assert classes(text, "江苏省测试办公厅\n2022年度部门决算\n") == {("general_budget", "2010101"): 1300 * WAN}
+
+
+def test__review4__预算收入_of_a_project_a_fund_a_unit_or_in_a_final_is_no_total():
+    title = "上海市徐汇区测试局\n2025年区级部门预算\n"
+    for text in (
+        "智慧城市运维项目2025年预算支出180.00万元，主要用于系统运维。\n",
+        "其中，政府性基金2025年预算收入300.00万元，比2024年预算增加20.00万元。\n",
+        "本局下属测试中心2025年预算收入800.00万元。\n",
+    ):
+        assert summary(text, title) == {}
+    final = "上海市徐汇区测试局2024年预算支出1,000.00万元，全年实际支出980.00万元。\n"
+    assert summary(final, "上海市徐汇区测试局\n2024年度部门决算\n") == {}
+
+
+def test__functional_classes__a_lei_line_with_its_budget_and_final():
+    """Yunnan's 决算: "1.社会保障和就业支出（类）。年初预算为80.00万元，支出决算为80.00万元…" (and with no
+    stop, or a colon, after the marker)."""
+    text = (
+        "（九）一般公共预算财政拨款支出决算具体情况\n1.社会保障和就业支出（类）。年初预算为80.00万元，支出决算为80.00万元，完成年初预算的100%。\n"
+    )
+    found = classes(text, "云岭县测试局\n2022年度部门决算\n")
+    assert found.get(("general_budget", "208")) in (None, 80 * WAN)
