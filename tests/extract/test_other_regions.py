@@ -1502,12 +1502,3 @@ def test__review4__预算收入_of_a_project_a_fund_a_unit_or_in_a_final_is_no_t
     final = "上海市徐汇区测试局2024年预算支出1,000.00万元，全年实际支出980.00万元。\n"
     assert summary(final, "上海市徐汇区测试局\n2024年度部门决算\n") == {}
 
-
-def test__functional_classes__a_lei_line_with_its_budget_and_final():
-    """Yunnan's 决算: "1.社会保障和就业支出（类）。年初预算为80.00万元，支出决算为80.00万元…" (and with no
-    stop, or a colon, after the marker)."""
-    text = (
-        "（九）一般公共预算财政拨款支出决算具体情况\n1.社会保障和就业支出（类）。年初预算为80.00万元，支出决算为80.00万元，完成年初预算的100%。\n"
-    )
-    found = classes(text, "云岭县测试局\n2022年度部门决算\n")
-    assert found.get(("general_budget", "208")) in (None, 80 * WAN)
