@@ -39,6 +39,9 @@ CONTINUED_NAME = re.compile(
 department's name ("上海市卫生健康委员会收入预算…", "科学技术委员会")."""
 # "一般公共服务支出（201）550.00万元": a 类's code printed after its name, before its figure
 PRINTED_CODE = re.compile(r"^\s*\(2\d{2}\)(?=\s*(?:支出)?\s*(?:为|共计)?\s*\d)")
+# "公务用车运行维护费：10.00万元" (Sichuan's 决算), "…支出（类）年初预算为…": a colon, or the 类 marker,
+# between a label and its figures
+LEI_THEN_FIGURES = re.compile(r"^\s*(?:\(类\)\s*[:：。.]?|[:：])\s*(?=年初预算|全年预算|预算数|支出决算|决算数|\d)")
 # "共计支出0.50万元" (reception detail, after the counts)
 TOTAL_SPENT = re.compile(rf"共计支出\s*(?P<number>{numbers.SIGNED_NUMBER})\s*(?P<unit>万元|元|万)")
 # "年初预算为0.95万元", "全年预算数28.4万元", "预算数为5万元"
@@ -133,7 +136,7 @@ def read_measures(segment: str, context: str, *, counts: bool = False, final: bo
     """Measures of ``segment`` (the text after a label); ``context`` is its whole clause;
     ``final``: the segment is a final report's (see leading_amount); ``year``: the report's (a
     change on another year than the prior one is none)."""
-    segment = PRINTED_CODE.sub("", segment, count=1)
+    segment = LEI_THEN_FIGURES.sub("", PRINTED_CODE.sub("", segment, count=1), count=1)
     if CONTINUED_NAME.match(segment) or not (DIGIT.search(segment) or numbers.UNCHANGED.search(segment)):
         return Measures()
     end = SEGMENT_END.search(segment)

@@ -1502,3 +1502,12 @@ def test__review4__预算收入_of_a_project_a_fund_a_unit_or_in_a_final_is_no_t
     final = "上海市徐汇区测试局2024年预算支出1,000.00万元，全年实际支出980.00万元。\n"
     assert summary(final, "上海市徐汇区测试局\n2024年度部门决算\n") == {}
 
+
+
+def test__three_public__sichuans_category_lines_with_a_colon():
+    text = (
+        "七、“三公”经费支出情况\n公务用车购置费：0万元。全年按规定更新购置公务用车0辆。\n"
+        "公务用车运行维护费：10.00万元。主要用于公务用车燃料费等支出。\n公务接待费：4.20万元。主要用于上级检查。\n"
+    )
+    report = read_text("雅溪市测试局\n2024年度部门决算\n" + text)
+    assert three_of(report) == {"vehicle_purchase": Decimal("0.00"), "vehicle_operation": 10 * WAN, "official_reception": Decimal("42000.00")}
