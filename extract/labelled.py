@@ -18,7 +18,7 @@ from functools import cache
 from pathlib import Path
 
 from extract.measures import PRIOR_YEAR, Measures, read_measures
-from extract.numbers import first_change, years_in
+from extract.numbers import first_change, first_completion, years_in
 from extract.records import Evidence, Finding
 from extract.sentences import Sentence, clauses
 
@@ -132,6 +132,10 @@ def statements(
                 and not of_other_year(clause[: m.start()], year)
                 and not (whole_names and LONGER_NAME.match(clause, m.end()) and not m.group().endswith(("支出", ")")))
             ]
+            if not matches and not pattern.search(clause):
+                follow_on = follow_on_clause(clause, previous, year)
+                if follow_on is not None:
+                    yield follow_on
             for index, match in enumerate(matches):
                 segment = own_segment(clause, match, matches[index + 1 :])
                 measures = read_measures(inside_parentheses(segment), context, counts=counts, final=final, year=year)
@@ -220,6 +224,25 @@ def inside_parentheses(segment: str) -> str:
                 return segment[:index]
             depth -= 1
     return segment
+
+
+# "1.公务接待费预算为3.00万元，支出决算为1.70万元，完成预算的57%；较上年减少0.30万元，下降15%。",
+# "…决算为12.00万元…；决算数比年初预算数减少3.00万元，决算数为年初预算数的80.0%。"
+FOLLOW_ON_CLAUSE = re.compile(r"^\s*(?:(?:与|比|较)\s*(?:上年|去年|上一年|\d{4}\s*年)|决算数?(?:比|较|为|占))")
+
+
+def follow_on_clause(clause: str, previous: list[Statement], year: int | None) -> Statement | None:
+    """The change on the prior year, or the completion, that a label-less clause states of the one
+    label of the clause before it in the sentence."""
+    if not previous or len({s.code for s in previous}) != 1 or not FOLLOW_ON_CLAUSE.match(clause):
+        return None
+    change, pct = first_change(clause, year) if PRIOR_YEAR.search(clause) else (None, None)
+    completion = first_completion(clause)
+    if change is None and pct is None and completion is None:
+        return None
+    last = previous[-1]
+    measures = Measures(prior_year_change_yuan=change, prior_year_change_pct=pct, completion_pct=completion)
+    return Statement(last.code, last.label, measures, last.sentence, last.before, last.after, last.alias)
 
 
 def follow_on_change(sentence: Sentence, previous: list[Statement]) -> Statement | None:

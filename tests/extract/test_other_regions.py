@@ -1511,3 +1511,14 @@ def test__three_public__sichuans_category_lines_with_a_colon():
     )
     report = read_text("雅溪市测试局\n2024年度部门决算\n" + text)
     assert three_of(report) == {"vehicle_purchase": Decimal("0.00"), "vehicle_operation": 10 * WAN, "official_reception": Decimal("42000.00")}
+
+
+def test__three_public__a_label_less_clause_after_a_category_states_its_change_or_completion():
+    """Anhui: "…完成预算的57%；较上年减少0.30万元，下降15%"; Beijing: "…决算为12.00万元，比2023年度增加1.00万元，
+    增长9.1%；决算数比年初预算数减少3.00万元，决算数为年初预算数的80.0%"."""
+    report = read_text("淮岭县测试办公室\n2023年度部门决算\n1.公务接待费预算为3.00万元，支出决算为1.70万元，完成预算的57%；较上年减少0.30万元，下降15%。\n")
+    [reception] = report.three_public
+    assert (reception.amount_yuan, reception.prior_year_change_yuan, reception.prior_year_change_pct) == (Decimal("17000.00"), -3 * Decimal(1000), Decimal(-15))
+    text = "测试研究所2024年度“三公”经费财政拨款支出决算为12.00万元，比2023年度增加1.00万元，增长9.1%；决算数比年初预算数减少3.00万元，决算数为年初预算数的80.0%。\n"
+    [total] = read_text("北京市测试研究所\n2024年度部门决算\n" + text).three_public
+    assert (total.amount_yuan, total.completion_pct, total.prior_year_change_yuan) == (12 * WAN, Decimal("80.0"), 1 * WAN)
