@@ -101,9 +101,10 @@ def leading_amount(segment: str, *, final: bool = False) -> tuple[Decimal | None
     if not match:
         return None, None
     gap = match["gap"]
-    if FOREIGN_GAP.search(gap) and not (final and BUDGET_GAP.search(gap) and not FOREIGN_GAP.search(NAMED_BUDGET.sub("", gap))):
+    budget_first = final and BUDGET_GAP.search(gap)
+    if FOREIGN_GAP.search(NAMED_BUDGET.sub("", gap) if budget_first else gap):
         return None, None
-    if final and BUDGET_GAP.search(gap):
+    if budget_first:
         stated = FINAL_AMOUNT.search(segment, match.end("number"))
         return (numbers.to_yuan(stated["number"], stated["unit"]) if stated else None), None
     if match["unit"] is None:

@@ -214,11 +214,15 @@ def not_project_money(statement: Statement) -> bool:
     from the one before it); "…共2个项目实行绩效目标管理，涉及一般公共预算当年拨款400.00万元" is the
     money of the projects with targets, not the 一般公共预算's spending."""
     lead = statement.before
-    sentence = statement.sentence
-    if sentence.text.startswith("其中"):
-        line = sentence.line.text
-        lead = line[: max(line.find(sentence.text), 0)].rstrip("。").split("。")[-1] + "。" + lead
+    if statement.sentence.text.startswith("其中"):
+        lead = before_sentence(statement).rstrip("。").split("。")[-1] + "。" + lead
     return not PROJECT_MONEY.search(lead)
+
+
+def before_sentence(statement: Statement) -> str:
+    """The statement's line up to its sentence (the sentences before it on the line)."""
+    line, sentence = statement.sentence.line.text, statement.sentence.text
+    return line[: max(line.find(sentence), 0)]
 
 
 CLASS_MARKER = re.compile(r"\((?:类|款|项)\)")
@@ -244,9 +248,8 @@ def not_of_a_class(statement: Statement) -> bool:
         return False  # "…（项）支出决算为320.00万元；决算支出320.00万元", "…（类）650万元，其中：基本支出…"
     if statement.code in REPORT_TOTALS:
         return True  # a total named after a class's path sentence ("…（款）。2024年本年支出合计…") is the report's
-    line, sentence = statement.sentence.line.text, statement.sentence.text
-    before_sentence = line[: max(line.find(sentence), 0)].rstrip(" 。.")
-    return not (before_sentence.endswith(("(类)", "(款)", "(项)")) and not WHOLE_TOTAL.search(statement.before))
+    after_path = before_sentence(statement).rstrip(" 。.").endswith(("(类)", "(款)", "(项)"))
+    return not (after_path and not WHOLE_TOTAL.search(statement.before))
 
 
 def not_spending_of_a_source(statement: Statement) -> bool:

@@ -299,15 +299,11 @@ def holds_article(element: Element) -> bool:
     """Whether a cell holds an article: a heading, or paragraphs of sentences (a page framing its
     text in a table of one or two columns); a cell of figures holds neither."""
     paragraphs = 0
-    pending = [element]
-    while pending:
-        for child in pending.pop().children:
-            if isinstance(child, Element):
-                if child.tag in HEADINGS:
-                    return True
-                if child.tag in ("p", "div") and any(isinstance(line, str) and "。" in line for line in lines_of(flow(child))):
-                    paragraphs += 1
-                pending.append(child)
+    for inner in descendants(element):
+        if inner.tag in HEADINGS:
+            return True
+        if inner.tag in ("p", "div") and any(isinstance(line, str) and "。" in line for line in lines_of(flow(inner))):
+            paragraphs += 1
     return paragraphs >= ARTICLE_PARAGRAPHS
 
 
@@ -336,14 +332,17 @@ def without_hidden_columns(rows: Rows, hidden: set[int]) -> Rows:
 
 def holds_table(element: Element) -> bool:
     """Whether a table is anywhere inside (then the cell's table is one of layout)."""
+    return any(inner.tag == "table" for inner in descendants(element))
+
+
+def descendants(element: Element) -> Iterator[Element]:
+    """Every element inside, at any depth."""
     pending = [element]
     while pending:
         for child in pending.pop().children:
             if isinstance(child, Element):
-                if child.tag == "table":
-                    return True
+                yield child
                 pending.append(child)
-    return False
 
 
 def grid(rows: list[list[Element]]) -> Rows:
